@@ -1,0 +1,290 @@
+//! The entry schema. Field names are the JSON names: `data/*.json`, `--json`
+//! output and user extension files all share them, so renaming one is a
+//! breaking change for scripts.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// One status code as one origin uses it (`"401"`, `"499-nginx"`, `"403.14-iis"`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    pub code: u16,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub origin: Origin,
+    /// Who uses a non-IANA code ("nginx", "Laravel"); empty for IANA codes.
+    #[serde(default)]
+    pub vendor: String,
+    pub status: Status,
+    #[serde(default)]
+    pub emoji: String,
+    pub summary: String,
+    #[serde(default)]
+    pub playful: String,
+    pub definition: String,
+    #[serde(default)]
+    pub spec: Vec<SpecRef>,
+    #[serde(default)]
+    pub misconception: String,
+    #[serde(default)]
+    pub causes: Vec<String>,
+    #[serde(default)]
+    pub when_to_use: String,
+    /// A complete example response: status line, headers, blank line, body.
+    #[serde(default)]
+    pub example: String,
+    #[serde(default)]
+    pub headers: Vec<HeaderRule>,
+    #[serde(default)]
+    pub seo: Seo,
+    /// Heuristically cacheable per RFC 9110 section 15.1.
+    #[serde(default)]
+    pub cacheable: bool,
+    #[serde(default)]
+    pub related: Vec<String>,
+    #[serde(default)]
+    pub confused_with: Vec<String>,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub faq: Vec<Faq>,
+    /// Named constants by stack: `python`, `go`, `rust`, `dotnet`, `spring`, `rails`, `php`.
+    #[serde(default)]
+    pub constants: BTreeMap<String, String>,
+    /// Origin-specific remarks on a shared number (what AWS ELB means by 502, ...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpecRef {
+    pub document: String,
+    pub section: String,
+    pub url: String,
+    /// Verbatim text of the document; empty where we hold no verbatim text
+    /// (vendor documentation, drafts).
+    #[serde(default)]
+    pub quote: String,
+    pub plain: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HeaderRule {
+    pub name: String,
+    pub rule: HeaderRequirement,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeaderRequirement {
+    Required,
+    Recommended,
+    Forbidden,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Seo {
+    pub indexing: String,
+    pub crawling: String,
+    pub canonical: String,
+    pub google: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Faq {
+    pub q: String,
+    pub a: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    pub source: String,
+    pub text: String,
+}
+
+/// Who defined the code. Order is the order of the origin filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    Iana,
+    Nginx,
+    Cloudflare,
+    AwsElb,
+    Iis,
+    Microsoft,
+    Unofficial,
+    /// Entries from a user's own extension file.
+    Custom,
+}
+
+impl Origin {
+    pub const ALL: [Origin; 8] = [
+        Origin::Iana,
+        Origin::Nginx,
+        Origin::Cloudflare,
+        Origin::AwsElb,
+        Origin::Iis,
+        Origin::Microsoft,
+        Origin::Unofficial,
+        Origin::Custom,
+    ];
+
+    /// The identifier used on the command line and in JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Origin::Iana => "iana",
+            Origin::Nginx => "nginx",
+            Origin::Cloudflare => "cloudflare",
+            Origin::AwsElb => "aws-elb",
+            Origin::Iis => "iis",
+            Origin::Microsoft => "microsoft",
+            Origin::Unofficial => "unofficial",
+            Origin::Custom => "custom",
+        }
+    }
+
+    /// Human label for badges and filters.
+    pub fn label(self) -> &'static str {
+        match self {
+            Origin::Iana => "IANA",
+            Origin::Nginx => "nginx",
+            Origin::Cloudflare => "Cloudflare",
+            Origin::AwsElb => "AWS ELB",
+            Origin::Iis => "IIS",
+            Origin::Microsoft => "Microsoft",
+            Origin::Unofficial => "unofficial",
+            Origin::Custom => "custom",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Origin> {
+        let slug = slug.to_ascii_lowercase();
+        Origin::ALL
+            .into_iter()
+            .find(|o| o.slug() == slug || o.label().eq_ignore_ascii_case(&slug))
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Standard,
+    Temporary,
+    Unused,
+    Obsoleted,
+    Vendor,
+    Unofficial,
+}
+
+/// The class of a code: its first digit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Class {
+    Informational,
+    Success,
+    Redirection,
+    ClientError,
+    ServerError,
+}
+
+impl Class {
+    pub const ALL: [Class; 5] = [
+        Class::Informational,
+        Class::Success,
+        Class::Redirection,
+        Class::ClientError,
+        Class::ServerError,
+    ];
+
+    pub fn of(code: u16) -> Class {
+        match code {
+            ..=199 => Class::Informational,
+            200..=299 => Class::Success,
+            300..=399 => Class::Redirection,
+            400..=499 => Class::ClientError,
+            _ => Class::ServerError,
+        }
+    }
+
+    pub fn digit(self) -> u8 {
+        self as u8 + 1
+    }
+
+    /// `1xx` .. `5xx`.
+    pub fn mask(self) -> String {
+        format!("{}xx", self.digit())
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Class::Informational => "Informational",
+            Class::Success => "Success",
+            Class::Redirection => "Redirection",
+            Class::ClientError => "Client error",
+            Class::ServerError => "Server error",
+        }
+    }
+
+    /// Accepts `4`, `4xx`, `4XX`.
+    pub fn parse(text: &str) -> Option<Class> {
+        let t = text.trim().to_ascii_lowercase();
+        let digit = t.strip_suffix("xx").unwrap_or(&t);
+        Class::ALL
+            .into_iter()
+            .find(|c| digit == c.digit().to_string())
+    }
+}
+
+impl Entry {
+    pub fn class(&self) -> Class {
+        Class::of(self.code)
+    }
+
+    /// `401 Unauthorized`: the line people paste into issues and chats.
+    pub fn title(&self) -> String {
+        format!("{} {}", self.display_code(), self.name)
+    }
+
+    /// The code as shown: the id's numeric part, so IIS substatus codes show
+    /// as `403.14` rather than `403`.
+    pub fn display_code(&self) -> &str {
+        self.id.split('-').next().unwrap_or(&self.id)
+    }
+}
+
+/// A curated "A vs B" comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub a: String,
+    pub b: String,
+    pub aspects: Vec<Aspect>,
+    pub rule_of_thumb: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Aspect {
+    pub aspect: String,
+    pub a: String,
+    pub b: String,
+}
+
+/// A quiz scenario: a situation and the code that fits it best.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    pub id: String,
+    pub scenario: String,
+    pub answer: String,
+    pub wrong: Vec<String>,
+    pub explanation: String,
+    pub level: String,
+}

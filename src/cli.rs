@@ -1,0 +1,348 @@
+//! The command line: argument definitions and the one-shot commands.
+//! Commands write to a `Write` so tests can run them in-process too.
+
+use std::io::{self, IsTerminal, Write};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use crate::catalog::{Catalog, Class, Entry, Origin};
+use crate::search::{self, Filter, Tier};
+use crate::theme::Theme;
+use crate::{ansi, detail};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "httpdex",
+    version,
+    about = "The HTTP status code reference that lives in your terminal",
+    args_conflicts_with_subcommands = true,
+    after_help = "Run without arguments to open the interactive browser."
+)]
+pub struct Cli {
+    /// Open the browser with QUERY already typed in
+    #[arg(short, long, value_name = "QUERY")]
+    pub query: Option<String>,
+
+    /// When to colour one-shot output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    /// Codes to show, as `httpdex show` does (`httpdex 404 410`)
+    #[arg(value_name = "CODE")]
+    pub codes: Vec<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Everything about one or more codes
+    Show {
+        /// Code or id: 404, 499-nginx, 403.14-iis
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        /// Print the entry as JSON, every field under its data name
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rank codes for a query: a number, a mask (4xx), words, a typo
+    Search {
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        #[arg(long)]
+        json: bool,
+        /// Show at most N results
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        limit: usize,
+    },
+    /// Every code, optionally filtered: a printable cheat sheet
+    List {
+        /// Only this class: 1xx, 2xx, 3xx, 4xx, 5xx
+        #[arg(long, value_parser = parse_class, value_name = "CLASS")]
+        class: Option<Class>,
+        /// Only this origin: iana, nginx, cloudflare, aws-elb, iis, microsoft, unofficial
+        #[arg(long, value_parser = parse_origin, value_name = "ORIGIN")]
+        origin: Option<Origin>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_class(text: &str) -> Result<Class, String> {
+    Class::parse(text)
+        .ok_or_else(|| format!("{text:?} is not a class; use 1xx, 2xx, 3xx, 4xx or 5xx"))
+}
+
+fn parse_origin(text: &str) -> Result<Origin, String> {
+    Origin::from_slug(text).ok_or_else(|| {
+        let all: Vec<_> = Origin::ALL.iter().map(|o| o.slug()).collect();
+        format!("{text:?} is not an origin; use one of {}", all.join(", "))
+    })
+}
+
+/// Process exit codes: the contract scripts rely on.
+pub mod exit {
+    pub const OK: i32 = 0;
+    pub const NOT_FOUND: i32 = 1;
+    pub const USAGE: i32 = 2;
+}
+
+/// Where one-shot output goes and how it looks.
+pub struct Output<'w> {
+    pub out: &'w mut dyn Write,
+    pub err: &'w mut dyn Write,
+    pub color: bool,
+    pub width: usize,
+}
+
+impl Output<'_> {
+    /// Standard streams; colour and width follow the terminal, `--color`
+    /// and `NO_COLOR`.
+    pub fn run_std(choice: ColorChoice, f: impl FnOnce(&mut Output) -> io::Result<i32>) -> i32 {
+        let is_tty = io::stdout().is_terminal();
+        let color = match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => is_tty && Theme::from_env().color,
+        };
+        let width = if is_tty {
+            crossterm::terminal::size().map_or(100, |(w, _)| w as usize)
+        } else {
+            100
+        };
+        let (stdout, stderr) = (io::stdout(), io::stderr());
+        let (mut out, mut err) = (stdout.lock(), stderr.lock());
+        let mut output = Output {
+            out: &mut out,
+            err: &mut err,
+            color,
+            width: width.clamp(20, 120),
+        };
+        match f(&mut output) {
+            Ok(code) => code,
+            // A closed pipe (`httpdex list | head`) is not an error.
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::OK,
+            Err(e) => {
+                let _ = writeln!(output.err, "httpdex: {e}");
+                exit::NOT_FOUND
+            }
+        }
+    }
+
+    fn theme(&self) -> Theme {
+        Theme { color: self.color }
+    }
+}
+
+/// Runs a one-shot command and returns the exit code.
+pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::Result<i32> {
+    match command {
+        Command::Show { ids, json } => show(catalog, ids, *json, o),
+        Command::Search { query, json, limit } => {
+            search_cmd(catalog, &query.join(" "), *json, *limit, o)
+        }
+        Command::List {
+            class,
+            origin,
+            json,
+        } => list(
+            catalog,
+            &Filter {
+                class: *class,
+                origin: *origin,
+            },
+            *json,
+            o,
+        ),
+    }
+}
+
+pub fn show(catalog: &Catalog, ids: &[String], json: bool, o: &mut Output) -> io::Result<i32> {
+    let mut found = Vec::new();
+    for id in ids {
+        match catalog.get(id) {
+            Some(entry) => found.push(entry),
+            None => {
+                report_unknown(catalog, id, o)?;
+                return Ok(exit::NOT_FOUND);
+            }
+        }
+    }
+    if json {
+        if let [entry] = found.as_slice() {
+            write_json(o, entry)?;
+        } else {
+            write_json(o, &found)?;
+        }
+        return Ok(exit::OK);
+    }
+    for (i, entry) in found.iter().enumerate() {
+        if i > 0 {
+            writeln!(o.out)?;
+        }
+        let lines = detail::entry_lines(catalog, entry, &o.theme(), o.width);
+        o.out.write_all(ansi::render(&lines, o.color).as_bytes())?;
+    }
+    Ok(exit::OK)
+}
+
+/// "No status code X" plus the nearest matches, on stderr.
+pub fn report_unknown(catalog: &Catalog, id: &str, o: &mut Output) -> io::Result<()> {
+    let shown: String = id.chars().take(40).collect();
+    let ellipsis = if id.chars().count() > 40 { "…" } else { "" };
+    let near = search::suggestions(catalog, id, 3);
+    if near.is_empty() {
+        writeln!(
+            o.err,
+            "httpdex: no status code {shown:?}{ellipsis}; try `httpdex search WORDS` or `httpdex list`"
+        )
+    } else {
+        let names: Vec<String> = near
+            .iter()
+            .map(|e| format!("{} ({})", e.id, e.name))
+            .collect();
+        writeln!(
+            o.err,
+            "httpdex: no status code {shown:?}{ellipsis}; did you mean {}?",
+            names.join(", ")
+        )
+    }
+}
+
+#[derive(Serialize)]
+struct SearchResult<'a> {
+    id: &'a str,
+    code: u16,
+    name: &'a str,
+    origin: Origin,
+    summary: &'a str,
+    /// Which tier matched: exact, code, name, alias, keyword, summary, typo, fuzzy.
+    #[serde(rename = "match")]
+    tier: &'static str,
+}
+
+fn tier_name(tier: Tier) -> &'static str {
+    match tier {
+        Tier::All => "all",
+        Tier::ExactCode => "exact",
+        Tier::CodePattern => "code",
+        Tier::Name => "name",
+        Tier::Alias => "alias",
+        Tier::Keyword => "keyword",
+        Tier::Summary => "summary",
+        Tier::Typo => "typo",
+        Tier::Fuzzy => "fuzzy",
+    }
+}
+
+pub fn search_cmd(
+    catalog: &Catalog,
+    query: &str,
+    json: bool,
+    limit: usize,
+    o: &mut Output,
+) -> io::Result<i32> {
+    if query.trim().is_empty() {
+        writeln!(
+            o.err,
+            "httpdex: the search query is empty; try `httpdex search unauth`"
+        )?;
+        return Ok(exit::USAGE);
+    }
+    let hits = search::search(catalog, query, &Filter::default());
+    let results: Vec<SearchResult> = hits
+        .iter()
+        .take(limit)
+        .map(|h| {
+            let e = &catalog.entries()[h.index];
+            SearchResult {
+                id: &e.id,
+                code: e.code,
+                name: &e.name,
+                origin: e.origin,
+                summary: &e.summary,
+                tier: tier_name(h.tier),
+            }
+        })
+        .collect();
+    if json {
+        write_json(o, &results)?;
+    } else if results.is_empty() {
+        writeln!(o.err, "httpdex: nothing matches {query:?}")?;
+    } else {
+        let entries: Vec<&Entry> = results.iter().filter_map(|r| catalog.get(r.id)).collect();
+        write_table(&entries, o)?;
+    }
+    Ok(if results.is_empty() {
+        exit::NOT_FOUND
+    } else {
+        exit::OK
+    })
+}
+
+pub fn list(catalog: &Catalog, filter: &Filter, json: bool, o: &mut Output) -> io::Result<i32> {
+    let entries: Vec<&Entry> = catalog
+        .entries()
+        .iter()
+        .filter(|e| filter.accepts(e))
+        .collect();
+    if json {
+        write_json(o, &entries)?;
+    } else {
+        write_table(&entries, o)?;
+    }
+    Ok(exit::OK)
+}
+
+/// One line per entry: code, name, origin badge, summary, fitted to width.
+fn write_table(entries: &[&Entry], o: &mut Output) -> io::Result<()> {
+    let theme = o.theme();
+    let name_width = entries
+        .iter()
+        .map(|e| e.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(32);
+    for e in entries {
+        let badge = if e.origin == Origin::Iana {
+            String::new()
+        } else {
+            format!("[{}] ", e.origin.label())
+        };
+        let name: String = truncate(&e.name, name_width);
+        let used = 8 + name_width + 2 + badge.chars().count();
+        let summary = truncate(&e.summary, o.width.saturating_sub(used));
+        let line = ratatui::text::Line::from(vec![
+            ratatui::text::Span::styled(format!("{:<8}", e.display_code()), theme.class(e.class())),
+            ratatui::text::Span::styled(format!("{name:<name_width$}  "), theme.title()),
+            ratatui::text::Span::styled(badge, theme.badge()),
+            ratatui::text::Span::raw(summary),
+        ]);
+        o.out.write_all(ansi::render(&[line], o.color).as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Cuts `text` to `max` chars, marking the cut with an ellipsis.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+fn write_json<T: Serialize + ?Sized>(o: &mut Output, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *o.out, value)?;
+    writeln!(o.out)
+}

@@ -1,0 +1,349 @@
+//! The detail document of an entry: every section it has, laid out as
+//! styled lines pre-wrapped to a width. The TUI detail pane scrolls these
+//! lines and `httpdex show` prints them, so both always say the same thing.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::catalog::{Catalog, Entry, Origin, Status};
+use crate::theme::Theme;
+
+/// Builds styled, wrapped lines section by section.
+pub struct Doc<'t> {
+    theme: &'t Theme,
+    width: usize,
+    lines: Vec<Line<'static>>,
+}
+
+impl<'t> Doc<'t> {
+    pub fn new(theme: &'t Theme, width: usize) -> Doc<'t> {
+        Doc {
+            theme,
+            width: width.max(10),
+            lines: Vec::new(),
+        }
+    }
+
+    pub fn into_lines(self) -> Vec<Line<'static>> {
+        self.lines
+    }
+
+    pub fn blank(&mut self) {
+        self.lines.push(Line::default());
+    }
+
+    pub fn line(&mut self, line: Line<'static>) {
+        self.lines.push(line);
+    }
+
+    pub fn heading(&mut self, title: &str) {
+        if !self.lines.is_empty() {
+            self.blank();
+        }
+        let rule = "─".repeat(self.width.saturating_sub(title.chars().count() + 4).min(60));
+        self.lines.push(Line::from(vec![
+            Span::styled(format!("── {title} "), self.theme.heading()),
+            Span::styled(rule, self.theme.dim()),
+        ]));
+    }
+
+    /// Word-wrapped text; `first` prefixes the first line, `rest` the others.
+    pub fn wrapped(&mut self, text: &str, style: Style, first: &str, rest: &str) {
+        let options = textwrap::Options::new(self.width)
+            .initial_indent(first)
+            .subsequent_indent(rest);
+        for (i, paragraph) in text.split('\n').enumerate() {
+            let options = if i == 0 {
+                options.clone()
+            } else {
+                options.clone().initial_indent(rest)
+            };
+            for l in textwrap::wrap(paragraph, options) {
+                self.lines.push(Line::styled(l.into_owned(), style));
+            }
+        }
+    }
+
+    pub fn paragraph(&mut self, text: &str) {
+        self.wrapped(text, Style::new(), "", "");
+    }
+
+    pub fn bullets(&mut self, items: &[String]) {
+        for item in items {
+            self.wrapped(item, Style::new(), "• ", "  ");
+        }
+    }
+
+    /// A bold label followed by wrapped text, continuation lines indented.
+    pub fn labelled(&mut self, label: &str, text: &str) {
+        let start = self.lines.len();
+        let pad = " ".repeat(label.chars().count() + 2);
+        self.wrapped(text, Style::new(), &pad, &pad);
+        if let Some(first) = self.lines.get_mut(start) {
+            let body = first.to_string();
+            *first = Line::from(vec![
+                Span::styled(format!("{label}: "), self.theme.title()),
+                Span::raw(body[pad.len()..].to_string()),
+            ]);
+        }
+    }
+
+    /// Preformatted lines (example responses): kept as they are, hard-wrapped
+    /// only where wider than the pane, so nothing is cut off.
+    pub fn block(&mut self, text: &str) {
+        let inner = self.width.saturating_sub(2).max(1);
+        for raw in text.lines() {
+            let chars: Vec<char> = raw.chars().collect();
+            if chars.is_empty() {
+                self.lines.push(Line::styled("│", self.theme.dim()));
+                continue;
+            }
+            for chunk in chars.chunks(inner) {
+                self.lines.push(Line::from(vec![
+                    Span::styled("│ ", self.theme.dim()),
+                    Span::styled(chunk.iter().collect::<String>(), self.theme.code_block()),
+                ]));
+            }
+        }
+    }
+}
+
+/// The full detail document of `entry`.
+pub fn entry_lines(
+    catalog: &Catalog,
+    entry: &Entry,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut doc = Doc::new(theme, width);
+    header(&mut doc, catalog, entry, theme);
+    if !entry.definition.is_empty() {
+        doc.heading("Definition");
+        doc.paragraph(&entry.definition);
+    }
+    spec(&mut doc, entry, theme);
+    text_section(&mut doc, "Common misconception", &entry.misconception);
+    if !entry.causes.is_empty() {
+        doc.heading("Common causes");
+        doc.bullets(&entry.causes);
+    }
+    text_section(&mut doc, "When to use it", &entry.when_to_use);
+    if !entry.example.is_empty() {
+        doc.heading("Example response");
+        doc.block(&entry.example);
+    }
+    headers(&mut doc, entry, theme);
+    seo(&mut doc, entry);
+    doc.heading("Caching");
+    doc.paragraph(if entry.cacheable {
+        "Heuristically cacheable: a cache may reuse this response without explicit freshness information (RFC 9110, section 15.1)."
+    } else {
+        "Not heuristically cacheable: a cache stores it only when Cache-Control or Expires says so (RFC 9110, section 15.1)."
+    });
+    for note in &entry.notes {
+        let source = Origin::from_slug(&note.source).map_or(note.source.as_str(), |o| o.label());
+        doc.heading(&format!("Note: {source}"));
+        doc.paragraph(&note.text);
+    }
+    links(
+        &mut doc,
+        catalog,
+        "Commonly confused with",
+        &entry.confused_with,
+    );
+    links(&mut doc, catalog, "Related", &entry.related);
+    constants(&mut doc, entry);
+    if !entry.faq.is_empty() {
+        doc.heading("FAQ");
+        for (i, faq) in entry.faq.iter().enumerate() {
+            if i > 0 {
+                doc.blank();
+            }
+            doc.wrapped(&faq.q, theme.title(), "Q: ", "   ");
+            doc.wrapped(&faq.a, Style::new(), "A: ", "   ");
+        }
+    }
+    if !entry.aliases.is_empty() || !entry.keywords.is_empty() {
+        doc.heading("Also known as / search words");
+        if !entry.aliases.is_empty() {
+            doc.labelled("Aliases", &entry.aliases.join(", "));
+        }
+        if !entry.keywords.is_empty() {
+            doc.labelled("Keywords", &entry.keywords.join(", "));
+        }
+    }
+    doc.into_lines()
+}
+
+fn header(doc: &mut Doc, catalog: &Catalog, entry: &Entry, theme: &Theme) {
+    let class_style = theme
+        .class(entry.class())
+        .add_modifier(ratatui::style::Modifier::BOLD);
+    let mut title = vec![Span::styled(entry.title(), class_style)];
+    if !entry.emoji.is_empty() {
+        title.push(Span::raw(format!("  {}", entry.emoji)));
+    }
+    doc.line(Line::from(title));
+    let mut badges = vec![format!(
+        "{} {}",
+        entry.class().mask(),
+        entry.class().label()
+    )];
+    badges.push(match entry.vendor.as_str() {
+        "" => entry.origin.label().to_string(),
+        vendor => format!("{} ({vendor})", entry.origin.label()),
+    });
+    badges.push(
+        match entry.status {
+            Status::Standard => "standard",
+            Status::Temporary => "temporary registration",
+            Status::Unused => "reserved, unused",
+            Status::Obsoleted => "obsoleted",
+            Status::Vendor => "vendor-specific",
+            Status::Unofficial => "unofficial",
+        }
+        .to_string(),
+    );
+    if entry.cacheable {
+        badges.push("cacheable".to_string());
+    }
+    doc.line(Line::styled(badges.join(" · "), theme.badge()));
+    if !entry.summary.is_empty() {
+        doc.wrapped(&entry.summary, theme.title(), "", "");
+    }
+    if !entry.playful.is_empty() {
+        doc.wrapped(&entry.playful, theme.italic(), "", "");
+    }
+    let shared: Vec<String> = catalog.shares_number(entry).map(|e| e.id.clone()).collect();
+    if !shared.is_empty() {
+        doc.wrapped(
+            &format!(
+                "⚠ {} is a shared number: also {}",
+                entry.code,
+                shared.join(", ")
+            ),
+            theme.error(),
+            "",
+            "  ",
+        );
+    }
+}
+
+fn text_section(doc: &mut Doc, title: &str, text: &str) {
+    if !text.trim().is_empty() {
+        doc.heading(title);
+        doc.paragraph(text);
+    }
+}
+
+fn spec(doc: &mut Doc, entry: &Entry, theme: &Theme) {
+    if entry.spec.is_empty() {
+        return;
+    }
+    doc.heading("In the spec's own words");
+    for (i, s) in entry.spec.iter().enumerate() {
+        if i > 0 {
+            doc.blank();
+        }
+        let section = if s.section.is_empty() {
+            String::new()
+        } else if s.document.starts_with("RFC") {
+            format!(" §{}", s.section)
+        } else {
+            format!(", {}", s.section)
+        };
+        doc.wrapped(&format!("{}{section}", s.document), theme.title(), "", "");
+        doc.wrapped(&s.url, theme.dim(), "", "");
+        if !s.quote.is_empty() {
+            doc.wrapped(&format!("“{}”", s.quote), theme.quote(), "│ ", "│ ");
+        }
+        doc.wrapped(&s.plain, Style::new(), "In plain English: ", "  ");
+    }
+}
+
+fn headers(doc: &mut Doc, entry: &Entry, theme: &Theme) {
+    doc.heading("Headers");
+    if entry.headers.is_empty() {
+        doc.paragraph("No header is specific to this code.");
+        return;
+    }
+    for h in &entry.headers {
+        let rule = format!("{:?}", h.rule).to_lowercase();
+        doc.line(Line::from(vec![
+            Span::styled(h.name.clone(), theme.title()),
+            Span::raw("  "),
+            Span::styled(rule, theme.requirement(h.rule)),
+        ]));
+        doc.wrapped(&h.why, Style::new(), "  ", "  ");
+    }
+}
+
+fn seo(doc: &mut Doc, entry: &Entry) {
+    let seo = &entry.seo;
+    if [&seo.indexing, &seo.crawling, &seo.canonical, &seo.google]
+        .iter()
+        .all(|s| s.is_empty())
+    {
+        return;
+    }
+    doc.heading("SEO");
+    for (label, text) in [
+        ("Indexing", &seo.indexing),
+        ("Crawling", &seo.crawling),
+        ("Canonical", &seo.canonical),
+        ("Google", &seo.google),
+    ] {
+        if !text.is_empty() {
+            doc.labelled(label, text);
+        }
+    }
+}
+
+fn links(doc: &mut Doc, catalog: &Catalog, title: &str, ids: &[String]) {
+    if ids.is_empty() {
+        return;
+    }
+    doc.heading(title);
+    for id in ids {
+        if let Some(other) = catalog.get(id) {
+            let mut line = format!("{}  {}", other.title(), other.summary);
+            if other.origin != Origin::Iana {
+                line = format!("{}  [{}] {}", other.title(), other.origin, other.summary);
+            }
+            doc.wrapped(&line, Style::new(), "→ ", "  ");
+        }
+    }
+}
+
+/// Display names of the stacks in `constants`, in display order.
+pub const STACKS: [(&str, &str); 7] = [
+    ("python", "Python"),
+    ("go", "Go"),
+    ("rust", "Rust (http)"),
+    ("dotnet", ".NET"),
+    ("spring", "Spring"),
+    ("rails", "Rails"),
+    ("php", "PHP (Symfony)"),
+];
+
+fn constants(doc: &mut Doc, entry: &Entry) {
+    doc.heading("Named constants");
+    if entry.constants.is_empty() {
+        doc.paragraph("No framework defines a named constant for this code: use the number.");
+        return;
+    }
+    let known = STACKS
+        .iter()
+        .filter_map(|(key, label)| entry.constants.get(*key).map(|c| (label.to_string(), c)));
+    let others = entry
+        .constants
+        .iter()
+        .filter(|(k, _)| !STACKS.iter().any(|(key, _)| key == k))
+        .map(|(k, v)| (k.clone(), v));
+    for (label, constant) in known.chain(others) {
+        doc.line(Line::from(vec![
+            Span::raw(format!("{label:<14}")),
+            Span::styled(constant.clone(), doc.theme.code_block()),
+        ]));
+    }
+}

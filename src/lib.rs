@@ -1,0 +1,12 @@
+//! httpdex: the HTTP status code reference that lives in your terminal.
+//!
+//! The binary is a thin shell over this library so that tests can drive
+//! every part of it: the catalog, search, the one-shot commands and the TUI.
+
+pub mod ansi;
+pub mod catalog;
+pub mod cli;
+pub mod detail;
+pub mod search;
+pub mod theme;
+pub mod tui;

@@ -1,0 +1,70 @@
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser;
+use clap::error::ErrorKind;
+
+use httpdex::catalog::Catalog;
+use httpdex::cli::{self, Cli, Command, Output, exit};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => return usage_error(&e),
+    };
+    let catalog = match Catalog::builtin() {
+        Ok(c) => Arc::new(c),
+        Err(e) => {
+            eprintln!("httpdex: the built-in catalog is invalid (a bug, please report it):\n{e}");
+            return ExitCode::from(exit::NOT_FOUND as u8);
+        }
+    };
+    let code = match (&cli.command, cli.codes.is_empty()) {
+        (Some(command), _) => {
+            Output::run_std(cli.color, |o| cli::run_command(&catalog, command, o))
+        }
+        (None, false) => {
+            let show = Command::Show {
+                ids: cli.codes.clone(),
+                json: false,
+            };
+            Output::run_std(cli.color, |o| cli::run_command(&catalog, &show, o))
+        }
+        (None, true) => browse(catalog, cli.query.as_deref()),
+    };
+    ExitCode::from(code as u8)
+}
+
+/// Opens the TUI, which needs a terminal on both ends.
+fn browse(catalog: Arc<Catalog>, query: Option<&str>) -> i32 {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "httpdex: the interactive browser needs a terminal; for scripts use `httpdex show CODE`, `httpdex search QUERY` or `httpdex list` (add --json)"
+        );
+        return exit::USAGE;
+    }
+    match httpdex::tui::run(catalog, query) {
+        Ok(()) => exit::OK,
+        Err(e) => {
+            eprintln!("httpdex: terminal error: {e}");
+            exit::NOT_FOUND
+        }
+    }
+}
+
+/// Clap's errors span several lines; scripts and people want one.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    let rendered = e.to_string();
+    let first = rendered.lines().next().unwrap_or("invalid usage");
+    let message = first.trim_start_matches("error: ");
+    let _ = writeln!(
+        std::io::stderr(),
+        "httpdex: {message} (see `httpdex --help`)"
+    );
+    ExitCode::from(exit::USAGE as u8)
+}

@@ -1,0 +1,59 @@
+//! Everything the user can ask of the app. Keys and mouse events become
+//! Actions (see `keymap`); `App::update` applies them without I/O, so tests
+//! drive the app by sending Actions.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Type a character into the search query (focus moves to the search).
+    Insert(char),
+    /// Delete the last character of the query.
+    Backspace,
+    /// Delete the last word of the query.
+    DeleteWord,
+    /// Empty the query.
+    ClearQuery,
+    /// Close the overlay; else leave the detail pane; else clear the query; else quit.
+    Back,
+    /// Leave the app.
+    Quit,
+    /// Select the next code in the list.
+    SelectNext,
+    /// Select the previous code in the list.
+    SelectPrev,
+    /// Move the selection down one page.
+    PageDown,
+    /// Move the selection up one page.
+    PageUp,
+    /// Select the first code.
+    SelectFirst,
+    /// Select the last code.
+    SelectLast,
+    /// Switch focus between the search/list and the detail pane.
+    ToggleFocus,
+    /// Put the focus back on the search input.
+    FocusSearch,
+    /// Scroll the focused pane or overlay down one line.
+    ScrollDown,
+    /// Scroll up one line.
+    ScrollUp,
+    /// Scroll down one page.
+    ScrollPageDown,
+    /// Scroll up one page.
+    ScrollPageUp,
+    /// Scroll to the top.
+    ScrollTop,
+    /// Scroll to the bottom.
+    ScrollBottom,
+    /// Cycle the class filter: all, 1xx .. 5xx.
+    CycleClass,
+    /// Cycle the origin filter: all, IANA, nginx, Cloudflare, ...
+    CycleOrigin,
+    /// Open or close the help overlay.
+    ToggleHelp,
+    /// The terminal was resized to (columns, rows).
+    Resize(u16, u16),
+    /// A left click at (column, row).
+    Click(u16, u16),
+    /// The mouse wheel turned over (column, row); `down` is the direction.
+    Wheel { column: u16, row: u16, down: bool },
+}

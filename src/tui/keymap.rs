@@ -1,0 +1,360 @@
+//! The one key table. It drives dispatch, the footer hints and the help
+//! overlay, so no key is documented in two places.
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+
+use super::action::Action;
+
+/// Where the keyboard is: the bindings that apply depend on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Everywhere.
+    Global,
+    /// Typing in the search, moving through the list.
+    Search,
+    /// Reading the detail pane.
+    Detail,
+    /// The help overlay is open.
+    Help,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Search => "Search and list",
+            Context::Detail => "Detail pane (Tab)",
+            Context::Help => "Help",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+impl Key {
+    /// How the key is written in the footer and the help.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::BackTab => "Shift-Tab".to_string(),
+            KeyCode::Backspace => "Backspace".to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{base}")
+        } else {
+            base
+        }
+    }
+
+    fn matches(&self, event: &KeyEvent) -> bool {
+        // Shift is implied by the character itself (`G`, `?`), so it is
+        // ignored for characters.
+        let mods = match event.code {
+            KeyCode::Char(_) => event.modifiers - KeyModifiers::SHIFT,
+            _ => event.modifiers,
+        };
+        self.code == event.code && self.mods == mods
+    }
+}
+
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub description: &'static str,
+    /// Short label for the footer; `None` keeps it to the help overlay.
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    description: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        description,
+        hint,
+    }
+}
+
+use Context::{Detail, Global, Help, Search};
+
+pub const BINDINGS: &[Binding] = &[
+    bind(Global, &[ctrl('c')], Action::Quit, "Quit", None),
+    bind(
+        Global,
+        &[key(KeyCode::F(1)), ch('?')],
+        Action::ToggleHelp,
+        "Open or close this help",
+        Some("help"),
+    ),
+    bind(
+        Global,
+        &[key(KeyCode::F(2))],
+        Action::CycleClass,
+        "Filter by class: all, 1xx … 5xx",
+        Some("class"),
+    ),
+    bind(
+        Global,
+        &[key(KeyCode::F(3))],
+        Action::CycleOrigin,
+        "Filter by origin: all, IANA, nginx, Cloudflare, …",
+        Some("origin"),
+    ),
+    bind(
+        Search,
+        &[key(KeyCode::Down), ctrl('j'), ctrl('n')],
+        Action::SelectNext,
+        "Next code",
+        None,
+    ),
+    bind(
+        Search,
+        &[key(KeyCode::Up), ctrl('k'), ctrl('p')],
+        Action::SelectPrev,
+        "Previous code",
+        Some("move"),
+    ),
+    bind(
+        Search,
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "Page down the list",
+        None,
+    ),
+    bind(
+        Search,
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "Page up the list",
+        None,
+    ),
+    bind(
+        Search,
+        &[key(KeyCode::Home)],
+        Action::SelectFirst,
+        "First code",
+        None,
+    ),
+    bind(
+        Search,
+        &[key(KeyCode::End)],
+        Action::SelectLast,
+        "Last code",
+        None,
+    ),
+    bind(
+        Search,
+        &[key(KeyCode::Tab), key(KeyCode::Enter)],
+        Action::ToggleFocus,
+        "Read the detail pane",
+        Some("read"),
+    ),
+    bind(
+        Search,
+        &[key(KeyCode::Backspace)],
+        Action::Backspace,
+        "Delete a character",
+        None,
+    ),
+    bind(
+        Search,
+        &[ctrl('w')],
+        Action::DeleteWord,
+        "Delete a word",
+        None,
+    ),
+    bind(
+        Search,
+        &[ctrl('u')],
+        Action::ClearQuery,
+        "Clear the search",
+        None,
+    ),
+    bind(
+        Search,
+        &[key(KeyCode::Esc)],
+        Action::Back,
+        "Clear the search; quit when it is empty",
+        Some("clear/quit"),
+    ),
+    bind(
+        Detail,
+        &[ch('j'), key(KeyCode::Down)],
+        Action::ScrollDown,
+        "Scroll down",
+        None,
+    ),
+    bind(
+        Detail,
+        &[ch('k'), key(KeyCode::Up)],
+        Action::ScrollUp,
+        "Scroll up",
+        Some("scroll"),
+    ),
+    bind(
+        Detail,
+        &[key(KeyCode::PageDown), ch(' '), ctrl('d')],
+        Action::ScrollPageDown,
+        "Page down",
+        None,
+    ),
+    bind(
+        Detail,
+        &[key(KeyCode::PageUp), ctrl('u')],
+        Action::ScrollPageUp,
+        "Page up",
+        None,
+    ),
+    bind(
+        Detail,
+        &[ch('g'), key(KeyCode::Home)],
+        Action::ScrollTop,
+        "Top",
+        None,
+    ),
+    bind(
+        Detail,
+        &[ch('G'), key(KeyCode::End)],
+        Action::ScrollBottom,
+        "Bottom",
+        None,
+    ),
+    bind(Detail, &[ch('n')], Action::SelectNext, "Next code", None),
+    bind(
+        Detail,
+        &[ch('p')],
+        Action::SelectPrev,
+        "Previous code",
+        Some("next/prev"),
+    ),
+    bind(
+        Detail,
+        &[key(KeyCode::Tab), key(KeyCode::Esc)],
+        Action::ToggleFocus,
+        "Back to the search",
+        Some("back"),
+    ),
+    bind(
+        Detail,
+        &[ch('/')],
+        Action::FocusSearch,
+        "Search (any other letter types into the search too)",
+        Some("search"),
+    ),
+    bind(Detail, &[ch('q')], Action::Quit, "Quit", Some("quit")),
+    bind(
+        Help,
+        &[key(KeyCode::Esc), ch('q')],
+        Action::ToggleHelp,
+        "Close the help",
+        Some("close"),
+    ),
+    bind(
+        Help,
+        &[ch('j'), key(KeyCode::Down)],
+        Action::ScrollDown,
+        "Scroll down",
+        Some("scroll"),
+    ),
+    bind(
+        Help,
+        &[ch('k'), key(KeyCode::Up)],
+        Action::ScrollUp,
+        "Scroll up",
+        None,
+    ),
+];
+
+/// The bindings active in `context`, its own first, then the global ones.
+pub fn active(context: Context) -> impl Iterator<Item = &'static Binding> {
+    let own = BINDINGS.iter().filter(move |b| b.context == context);
+    let global = BINDINGS.iter().filter(|b| b.context == Global);
+    own.chain(global)
+}
+
+/// Maps a terminal event to an action in `context`, or `None` to ignore it.
+pub fn action_for(event: &Event, context: Context) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => key_action(key, context),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::ScrollDown => Some(Action::Wheel {
+                column: m.column,
+                row: m.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel {
+                column: m.column,
+                row: m.row,
+                down: false,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn key_action(event: &KeyEvent, context: Context) -> Option<Action> {
+    if let Some(b) = active(context).find(|b| b.keys.iter().any(|k| k.matches(event))) {
+        return Some(b.action);
+    }
+    // Outside the table: printable characters type into the search, from
+    // the list or the detail pane alike (as in fzf).
+    match event.code {
+        KeyCode::Char(c)
+            if context != Help
+                && !event
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::Insert(c))
+        }
+        _ => None,
+    }
+}

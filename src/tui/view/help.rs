@@ -1,0 +1,61 @@
+//! The help overlay, generated from the key table.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+
+use crate::theme::Theme;
+use crate::tui::app::App;
+use crate::tui::keymap::{BINDINGS, Context};
+
+const CONTEXTS: [Context; 4] = [
+    Context::Search,
+    Context::Detail,
+    Context::Global,
+    Context::Help,
+];
+
+/// Every binding, grouped by context: `keys  description`.
+pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for context in CONTEXTS {
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(context.title(), theme.heading()));
+        for b in BINDINGS.iter().filter(|b| b.context == context) {
+            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<22}", keys.join(" ")), theme.key()),
+                Span::raw(b.description),
+            ]));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        "Mouse: the wheel scrolls the pane under the pointer; a click selects.",
+        theme.dim(),
+    ));
+    lines.push(Line::styled(
+        "Search: 404 · 40 · 4xx · 50x · unauth · not found · rate limit · typos welcome",
+        theme.dim(),
+    ));
+    lines
+}
+
+pub fn line_count() -> usize {
+    lines(&Theme::PLAIN).len()
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .border_style(app.theme.border(true))
+        .title(Span::styled(" Keys ", app.theme.heading()))
+        .title_bottom(Line::from(" Esc closes ").right_aligned());
+    Paragraph::new(lines(&app.theme))
+        .block(block)
+        .scroll((app.help_scroll.min(u16::MAX as usize) as u16, 0))
+        .render(area, buf);
+}

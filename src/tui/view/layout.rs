@@ -1,0 +1,61 @@
+//! Where each pane goes. A pure function of the terminal size, shared by
+//! drawing and by `App::update` (mouse hit-testing, page sizes, scroll
+//! limits), so the two can never disagree.
+
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+
+/// Below this the app shows a "terminal too small" notice instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// The bordered search box.
+    pub search: Rect,
+    /// The bordered list pane and the rows inside it.
+    pub list: Rect,
+    pub list_rows: Rect,
+    /// The bordered detail pane and the text inside it.
+    pub detail: Rect,
+    pub detail_text: Rect,
+    /// One line of key hints and messages.
+    pub footer: Rect,
+}
+
+/// `None` when the terminal is smaller than the minimum.
+pub fn areas(area: Rect) -> Option<Areas> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let [search, body, footer] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let list_width = (area.width * 2 / 5).clamp(28, 48);
+    let [list, detail] =
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(1)]).areas(body);
+    let inner = Margin::new(1, 1);
+    Some(Areas {
+        search,
+        list,
+        list_rows: list.inner(inner),
+        detail,
+        // One column of padding on each side of the text reads better.
+        detail_text: detail.inner(Margin::new(2, 1)),
+        footer,
+    })
+}
+
+/// The help overlay: centred, at most 80x40, never larger than the screen.
+pub fn help_area(area: Rect) -> Rect {
+    let width = area.width.saturating_sub(4).min(80);
+    let height = area.height.saturating_sub(2).min(40);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}

@@ -1,0 +1,59 @@
+//! Drawing: reads `&App`, computes nothing that update could have.
+
+pub mod browse;
+pub mod detail;
+pub mod help;
+pub mod layout;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::app::App;
+use super::keymap;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Some(areas) = layout::areas(area) else {
+            too_small(self, area, buf);
+            return;
+        };
+        browse::render_search(self, areas.search, buf);
+        browse::render_list(self, areas.list, buf);
+        detail::render(self, areas.detail, buf);
+        footer(self, areas.footer, buf);
+        if self.help_open {
+            help::render(self, layout::help_area(area), buf);
+        }
+    }
+}
+
+fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "Terminal too small: {}x{}. httpdex needs at least {}x{}. Enlarge the window, or press Ctrl-C to quit.",
+        area.width,
+        area.height,
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    Paragraph::new(text)
+        .style(app.theme.error())
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+/// Key hints for the current context, from the key table.
+fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let mut spans = Vec::new();
+    for binding in keymap::active(app.context()) {
+        let Some(hint) = binding.hint else { continue };
+        let keys: Vec<String> = binding.keys.iter().take(1).map(|k| k.label()).collect();
+        spans.push(Span::styled(
+            format!(" {} ", keys.join("/")),
+            app.theme.key(),
+        ));
+        spans.push(Span::styled(format!("{hint} "), app.theme.dim()));
+    }
+    Line::from(spans).render(area, buf);
+}

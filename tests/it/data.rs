@@ -1,0 +1,95 @@
+//! The built-in catalog: valid, complete where it must be.
+
+use httpdex::catalog::{Origin, missing_sections};
+
+/// (value, description) of every assigned code in the committed copy of the
+/// IANA registry.
+pub fn iana_registry() -> Vec<(String, String)> {
+    let csv = include_str!("../../data/registry/iana-http-status-codes.csv");
+    csv.lines()
+        .skip(1)
+        .filter_map(|line| {
+            let (value, rest) = line.split_once(',')?;
+            if rest.starts_with("Unassigned") {
+                return None;
+            }
+            let description = match rest.strip_prefix('"') {
+                Some(quoted) => quoted.split_once('"')?.0,
+                None => rest.split_once(',')?.0,
+            };
+            Some((value.to_string(), description.to_string()))
+        })
+        .collect()
+}
+
+#[test]
+fn the_builtin_catalog_is_valid() {
+    // `catalog()` panics with every problem listed if validation fails.
+    let catalog = crate::catalog();
+    assert!(catalog.entries().len() >= 64);
+}
+
+#[test]
+fn every_registered_code_is_present_with_the_registry_name() {
+    let catalog = crate::catalog();
+    let registry = iana_registry();
+    assert_eq!(registry.len(), 64, "registry rows");
+    for (value, description) in registry {
+        let entry = catalog
+            .get(&value)
+            .unwrap_or_else(|| panic!("{value} missing"));
+        assert_eq!(entry.origin, Origin::Iana, "{value}");
+        // A temporary registration's description carries its dates in
+        // parentheses; the name is the part before them.
+        let expected = match description.split_once(" (TEMPORARY") {
+            Some((name, _)) => name,
+            None => &description,
+        };
+        assert_eq!(entry.name, expected, "{value}");
+    }
+}
+
+#[test]
+fn the_core_codes_are_complete_in_every_field() {
+    let catalog = crate::catalog();
+    for id in [
+        "200", "301", "302", "400", "401", "403", "404", "500", "502", "503",
+    ] {
+        let entry = catalog.get(id).unwrap();
+        assert_eq!(missing_sections(entry), Vec::<&str>::new(), "{id}");
+        assert!(!entry.constants.is_empty(), "{id}: constants");
+    }
+}
+
+#[test]
+fn validation_names_the_entry_and_the_field() {
+    use httpdex::catalog::Catalog;
+    let mut entry = crate::catalog().get("404").unwrap().clone();
+    entry.related = vec!["999".into()];
+    entry.summary = String::new();
+    let problems = Catalog::new(vec![entry.clone(), entry], vec![], vec![]).unwrap_err();
+    let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert!(
+        text.contains(&"entry 404: field `id`: duplicate id".to_string()),
+        "{text:?}"
+    );
+    assert!(
+        text.contains(&"entry 404: field `related`: unknown id \"999\"".to_string()),
+        "{text:?}"
+    );
+    assert!(
+        text.contains(&"entry 404: field `summary`: is empty".to_string()),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn emoji_are_single_wide_characters() {
+    // Variation-selector sequences (`🗂️`) are measured differently by
+    // terminals and by layout code, which shifts every column after them.
+    use unicode_width::UnicodeWidthStr;
+    for e in crate::catalog().entries() {
+        assert_eq!(e.emoji.chars().count(), 1, "{}: {:?}", e.id, e.emoji);
+        assert_eq!(e.emoji.width(), 2, "{}: {:?}", e.id, e.emoji);
+    }
+}

@@ -1,0 +1,19 @@
+//! Integration tests, in one binary so they link once.
+
+mod app_actions;
+mod cli;
+mod data;
+mod search;
+mod snapshots;
+
+use std::sync::{Arc, OnceLock};
+
+use httpdex::catalog::Catalog;
+
+/// The built-in catalog, loaded once for all tests.
+pub fn catalog() -> Arc<Catalog> {
+    static CATALOG: OnceLock<Arc<Catalog>> = OnceLock::new();
+    CATALOG
+        .get_or_init(|| Arc::new(Catalog::builtin().unwrap_or_else(|e| panic!("{e}"))))
+        .clone()
+}
