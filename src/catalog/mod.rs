@@ -6,6 +6,9 @@ mod validate;
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
+
+use crate::search::EntryWords;
 
 pub use model::*;
 pub use validate::{Problem, missing_sections, validate};
@@ -60,6 +63,9 @@ pub struct Catalog {
     by_id: HashMap<String, usize>,
     comparisons: Vec<Comparison>,
     scenarios: Vec<Scenario>,
+    /// Search words per entry, built on first search: one-shot `show` never
+    /// pays for it.
+    words: OnceLock<Vec<EntryWords>>,
 }
 
 /// Parses one JSON document, mapping serde's error to `file:line:column`.
@@ -112,6 +118,7 @@ impl Catalog {
             by_id,
             comparisons,
             scenarios,
+            words: OnceLock::new(),
         };
         let problems = validate(&catalog);
         if problems.is_empty() {
@@ -131,6 +138,12 @@ impl Catalog {
 
     pub fn scenarios(&self) -> &[Scenario] {
         &self.scenarios
+    }
+
+    /// Search words of each entry, in entry order.
+    pub fn words(&self) -> &[EntryWords] {
+        self.words
+            .get_or_init(|| self.entries.iter().map(EntryWords::new).collect())
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {

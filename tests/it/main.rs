@@ -2,7 +2,9 @@
 
 mod app_actions;
 mod cli;
+mod content;
 mod data;
+mod quotes;
 mod search;
 mod snapshots;
 

@@ -43,12 +43,20 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-/// Key hints for the current context, from the key table.
+/// Key hints for the current context, from the key table. Neighbouring
+/// bindings with the same hint share it: `↓/↑ move`.
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let mut spans = Vec::new();
+    let mut hints: Vec<(Vec<String>, &str)> = Vec::new();
     for binding in keymap::active(app.context()) {
         let Some(hint) = binding.hint else { continue };
-        let keys: Vec<String> = binding.keys.iter().take(1).map(|k| k.label()).collect();
+        let key = binding.keys[0].label();
+        match hints.last_mut() {
+            Some((keys, last)) if *last == hint => keys.push(key),
+            _ => hints.push((vec![key], hint)),
+        }
+    }
+    let mut spans = Vec::new();
+    for (keys, hint) in hints {
         spans.push(Span::styled(
             format!(" {} ", keys.join("/")),
             app.theme.key(),

@@ -6,10 +6,14 @@
 //! Within a tier a higher score wins, then catalog order (by number, IANA
 //! before vendors), so results are stable.
 
+mod words;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::catalog::{Catalog, Class, Entry, Origin};
+pub use words::{EntryWords, edit_distance, words_of};
+use words::{match_typos, match_words};
 
 /// Longer queries are cut to this many chars before matching: nobody types
 /// more, and it bounds the cost of fuzzy matching a pasted megabyte.
@@ -82,10 +86,17 @@ pub fn search(catalog: &Catalog, query: &str, filter: &Filter) -> Vec<Hit> {
     if query.is_empty() {
         return candidates.map(|(i, _)| Hit::new(i, Tier::All, 0)).collect();
     }
-    let words = words_of(&query);
+    let query_words = words_of(&query);
     let matcher = SkimMatcherV2::default();
+    let index = catalog.words();
     let mut hits: Vec<Hit> = candidates
-        .filter_map(|(i, entry)| rank_entry(i, entry, &query, &words, &matcher))
+        .filter_map(|(i, entry)| {
+            let q = Query {
+                text: &query,
+                words: &query_words,
+            };
+            rank_entry(i, entry, &index[i], &q, &matcher)
+        })
         .collect();
     // Ties go to the registered code: `rate limit` means 429 before
     // Twitter's 420, `unauth` 401 before AWS's 561.
@@ -100,56 +111,68 @@ pub fn search(catalog: &Catalog, query: &str, filter: &Filter) -> Vec<Hit> {
     hits
 }
 
+/// The query, lower-cased, and its words.
+struct Query<'q> {
+    text: &'q str,
+    words: &'q [String],
+}
+
 fn rank_entry(
     index: usize,
     entry: &Entry,
-    query: &str,
-    words: &[String],
+    entry_words: &EntryWords,
+    query: &Query,
     matcher: &SkimMatcherV2,
 ) -> Option<Hit> {
-    if let Some(hit) = match_code(index, entry, query) {
+    if let Some(hit) = match_code(index, entry, query.text) {
         return Some(hit);
     }
+    let words = query.words;
     if words.is_empty() {
         return None;
     }
-    if let Some(m) = match_words(&entry.name, words) {
+    if let Some(m) = match_words(&entry.name, &entry_words.name, words) {
         let mut hit = Hit::new(index, Tier::Name, m.score);
         hit.name_highlight = m.highlight;
         return Some(hit);
     }
-    let best_alias = entry
-        .aliases
-        .iter()
-        .filter_map(|a| match_words(a, words).map(|m| (m.score, a)))
-        .max_by_key(|(score, _)| *score);
+    let best_alias = best_of(&entry.aliases, &entry_words.aliases, words);
     if let Some((score, alias)) = best_alias {
         let mut hit = Hit::new(index, Tier::Alias, score);
         hit.matched = Some(alias.clone());
         return Some(hit);
     }
-    let best_keyword = entry
-        .keywords
-        .iter()
-        .filter_map(|k| match_words(k, words).map(|m| (m.score, k)))
-        .max_by_key(|(score, _)| *score);
+    let best_keyword = best_of(&entry.keywords, &entry_words.keywords, words);
     if let Some((score, keyword)) = best_keyword {
         let mut hit = Hit::new(index, Tier::Keyword, score);
         hit.matched = Some(keyword.clone());
         return Some(hit);
     }
-    if let Some(m) = match_words(&entry.summary, words) {
+    if let Some(m) = match_words(&entry.summary, &entry_words.summary, words) {
         return Some(Hit::new(index, Tier::Summary, m.score));
     }
-    if let Some(score) = match_typos(entry, words) {
+    if let Some(score) = match_typos(&entry_words.vocabulary, words) {
         let mut hit = Hit::new(index, Tier::Typo, score);
         hit.name_highlight = matcher
-            .fuzzy_indices(&entry.name, query)
+            .fuzzy_indices(&entry.name, query.text)
             .map(|(_, idx)| idx)
             .unwrap_or_default();
         return Some(hit);
     }
-    match_fuzzy(index, entry, query, matcher)
+    match_fuzzy(index, entry, query.text, matcher)
+}
+
+/// The best-scoring text among `texts` (aliases or keywords), if any matches.
+fn best_of<'e>(
+    texts: &'e [String],
+    spans: &[Vec<words::WordSpan>],
+    words: &[String],
+) -> Option<(i64, &'e String)> {
+    texts
+        .iter()
+        .zip(spans)
+        .filter_map(|(t, s)| match_words(t, s, words).map(|m| (m.score, t)))
+        .max_by_key(|(score, _)| *score)
 }
 
 /// Exact code or id, or a code prefix with `x` as a wildcard digit.
@@ -183,133 +206,6 @@ fn match_code(index: usize, entry: &Entry, query: &str) -> Option<Hit> {
         .map(|(i, _)| i)
         .collect();
     Some(hit)
-}
-
-/// Lower-case words, apostrophes dropped (`I'm` → `im`).
-pub fn words_of(text: &str) -> Vec<String> {
-    word_spans(text).into_iter().map(|w| w.word).collect()
-}
-
-struct WordSpan {
-    word: String,
-    /// Char index of the word's first char in the original text.
-    start: usize,
-}
-
-fn word_spans(text: &str) -> Vec<WordSpan> {
-    let mut spans = Vec::new();
-    let mut current: Option<WordSpan> = None;
-    for (i, ch) in text.chars().enumerate() {
-        if ch.is_alphanumeric() {
-            let span = current.get_or_insert_with(|| WordSpan {
-                word: String::new(),
-                start: i,
-            });
-            span.word.extend(ch.to_lowercase());
-        } else if ch == '\'' || ch == '’' {
-            // Part of the word but not of its matchable letters.
-        } else if let Some(span) = current.take() {
-            spans.push(span);
-        }
-    }
-    spans.extend(current);
-    spans
-}
-
-struct WordMatch {
-    score: i64,
-    highlight: Vec<usize>,
-}
-
-/// Every query word must be a prefix of a distinct word of `text`, in
-/// order. Whole words, consecutive words and short texts score higher.
-fn match_words(text: &str, query_words: &[String]) -> Option<WordMatch> {
-    let spans = word_spans(text);
-    let mut score = 0;
-    let mut highlight = Vec::new();
-    let mut next = 0;
-    let mut previous: Option<usize> = None;
-    for q in query_words {
-        let found = (next..spans.len()).find(|&i| spans[i].word.starts_with(q.as_str()))?;
-        let span = &spans[found];
-        score += 10;
-        if span.word == *q {
-            score += 5;
-        }
-        if previous.is_some_and(|p| p + 1 == found) || (previous.is_none() && found == 0) {
-            score += 3;
-        }
-        highlight.extend(highlight_prefix(text, span.start, q.chars().count()));
-        previous = Some(found);
-        next = found + 1;
-    }
-    score -= spans.len() as i64;
-    Some(WordMatch { score, highlight })
-}
-
-/// Char indices covering `len` letters from `start`, skipping apostrophes.
-fn highlight_prefix(text: &str, start: usize, len: usize) -> Vec<usize> {
-    text.chars()
-        .enumerate()
-        .skip(start)
-        .filter(|(_, c)| c.is_alphanumeric())
-        .take(len)
-        .map(|(i, _)| i)
-        .collect()
-}
-
-/// Each query word of four or more letters (digits are codes, not typos)
-/// within a small edit distance of
-/// some word of the name, aliases or keywords (`gatway`, `unauthorised`).
-fn match_typos(entry: &Entry, query_words: &[String]) -> Option<i64> {
-    let long: Vec<&String> = query_words
-        .iter()
-        .filter(|w| w.len() >= 4 && w.chars().all(char::is_alphabetic))
-        .collect();
-    if long.is_empty() {
-        return None;
-    }
-    let vocabulary: Vec<String> = std::iter::once(&entry.name)
-        .chain(&entry.aliases)
-        .chain(&entry.keywords)
-        .flat_map(|t| words_of(t))
-        .collect();
-    let mut total = 0;
-    for q in long {
-        let allowed = if q.len() >= 8 { 2 } else { 1 };
-        let best = vocabulary
-            .iter()
-            .map(|w| edit_distance(q, w))
-            .min()
-            .filter(|&d| d <= allowed)?;
-        total += best as i64;
-    }
-    Some(100 - 10 * total)
-}
-
-/// Damerau-Levenshtein distance (optimal string alignment), on chars.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 /// Subsequence match on the name or an alias, for abbreviations (`tmr`).
@@ -365,45 +261,4 @@ pub fn suggestions<'a>(catalog: &'a Catalog, query: &str, limit: usize) -> Vec<&
             .collect();
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn edit_distance_counts_one_edit_per_typo() {
-        assert_eq!(edit_distance("gatway", "gateway"), 1);
-        assert_eq!(edit_distance("fobridden", "forbidden"), 1);
-        assert_eq!(edit_distance("unauthorised", "unauthorized"), 1);
-        assert_eq!(edit_distance("teapot", "teapot"), 0);
-        assert_eq!(edit_distance("", "abc"), 3);
-    }
-
-    #[test]
-    fn words_drop_apostrophes_and_punctuation() {
-        assert_eq!(words_of("I'm a Teapot"), vec!["im", "a", "teapot"]);
-        assert_eq!(
-            words_of("Request-URI Too Long"),
-            vec!["request", "uri", "too", "long"]
-        );
-    }
-
-    #[test]
-    fn word_matches_need_every_query_word_in_order() {
-        let words = |q: &str| words_of(q);
-        assert!(match_words("Request Entity Too Large", &words("entity too large")).is_some());
-        assert!(match_words("Request Entity Too Large", &words("large entity")).is_none());
-        let m = match_words("Not Found", &words("not fo")).unwrap();
-        assert_eq!(m.highlight, vec![0, 1, 2, 4, 5]);
-        // A whole-word phrase beats a prefix scattered through a longer name.
-        let exact = match_words("Not Found", &words("not found")).unwrap();
-        let loose = match_words("Not Really Found Anywhere", &words("not found")).unwrap();
-        assert!(exact.score > loose.score);
-    }
-
-    #[test]
-    fn highlight_prefix_skips_apostrophes() {
-        assert_eq!(highlight_prefix("I'm a teapot", 0, 2), vec![0, 2]);
-    }
 }

@@ -1,0 +1,161 @@
+//! The complete catalog: every section filled, examples that are valid
+//! HTTP/1.1 and carry the headers the spec asks for, and every entry
+//! findable by what people type.
+
+use httpdex::catalog::{Entry, Origin, missing_sections};
+use httpdex::search::{Filter, search};
+
+#[test]
+fn every_entry_has_every_section() {
+    let mut problems = Vec::new();
+    for e in crate::catalog().entries() {
+        let missing = missing_sections(e);
+        if !missing.is_empty() {
+            problems.push(format!("{}: {}", e.id, missing.join(", ")));
+        }
+        if e.keywords.len() < 4 {
+            problems.push(format!("{}: only {} keywords", e.id, e.keywords.len()));
+        }
+        if e.origin != Origin::Iana && e.vendor.is_empty() {
+            problems.push(format!("{}: vendor code without a vendor", e.id));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Status line, headers and body of an example response.
+fn parse_example(e: &Entry) -> (String, Vec<(String, String)>, String) {
+    let (head, body) = e.example.split_once("\n\n").unwrap_or((&e.example, ""));
+    let mut lines = head.lines();
+    let status = lines.next().unwrap_or_default().to_string();
+    let headers = lines
+        .map(|l| {
+            let (name, value) = l
+                .split_once(':')
+                .unwrap_or_else(|| panic!("{}: header line without a colon: {l:?}", e.id));
+            (name.to_ascii_lowercase(), value.trim().to_string())
+        })
+        .collect();
+    (status, headers, body.to_string())
+}
+
+#[test]
+fn examples_are_valid_http_with_the_required_headers() {
+    let required: &[(&str, &[u16])] = &[
+        ("location", &[201, 301, 302, 303, 307, 308]),
+        ("www-authenticate", &[401]),
+        ("proxy-authenticate", &[407]),
+        ("allow", &[405]),
+        ("retry-after", &[429, 503]),
+        ("content-range", &[206, 416]),
+        ("upgrade", &[101, 426]),
+    ];
+    let mut problems = Vec::new();
+    for e in crate::catalog().entries() {
+        let (status, headers, body) = parse_example(e);
+        // 208 only ever appears inside a 207 Multi-Status body, so its
+        // example is the 207 that carries it.
+        let wire_code = if e.id == "208" { 207 } else { e.code };
+        if !status.starts_with(&format!("HTTP/1.1 {wire_code}")) {
+            problems.push(format!("{}: status line {status:?}", e.id));
+        }
+        if e.origin == Origin::Iana {
+            for (header, codes) in required {
+                if codes.contains(&e.code) && !headers.iter().any(|(n, _)| n == header) {
+                    problems.push(format!("{}: example lacks {header}", e.id));
+                }
+            }
+            let bodyless = e.code < 200 || e.code == 204 || e.code == 304;
+            if bodyless && !body.trim().is_empty() {
+                problems.push(format!("{}: example has a body", e.id));
+            }
+        }
+        if let Some((_, length)) = headers.iter().find(|(n, _)| n == "content-length") {
+            if length.parse::<usize>().ok() != Some(body.len()) && !body.is_empty() {
+                problems.push(format!(
+                    "{}: Content-Length {length} but body is {} bytes",
+                    e.id,
+                    body.len()
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn cacheable_follows_rfc_9110_section_15_1() {
+    // RFC 9110 section 15.1's heuristically cacheable codes, plus 451,
+    // which RFC 7725 defines as cacheable by default.
+    let cacheable = [
+        200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 451, 501,
+    ];
+    for e in crate::catalog().entries() {
+        let expected = e.origin == Origin::Iana && cacheable.contains(&e.code);
+        assert_eq!(e.cacheable, expected, "{}", e.id);
+    }
+}
+
+#[test]
+fn every_entry_is_found_by_number_name_aliases_and_keywords() {
+    let catalog = crate::catalog();
+    let mut problems = Vec::new();
+    for (i, e) in catalog.entries().iter().enumerate() {
+        let rank = |query: &str| {
+            search(&catalog, query, &Filter::default())
+                .iter()
+                .position(|h| h.index == i)
+        };
+        if rank(&e.id) != Some(0) {
+            problems.push(format!("{}: not first for its id", e.id));
+        }
+        if rank(e.display_code()).is_none_or(|r| r > 12) {
+            problems.push(format!("{}: not in the top 12 for its number", e.id));
+        }
+        if rank(&e.name).is_none_or(|r| r > 5) {
+            problems.push(format!("{}: not in the top 5 for its name", e.id));
+        }
+        for q in e.aliases.iter().chain(&e.keywords) {
+            if rank(q).is_none() {
+                problems.push(format!("{}: not found by {q:?}", e.id));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn comparisons_and_scenarios_cover_enough_ground() {
+    let catalog = crate::catalog();
+    assert!(catalog.comparisons().len() >= 25);
+    for (a, b) in [
+        ("401", "403"),
+        ("301", "302"),
+        ("301", "308"),
+        ("302", "307"),
+        ("303", "307"),
+        ("404", "410"),
+        ("403", "404"),
+        ("500", "502"),
+        ("502", "504"),
+        ("500", "503"),
+        ("503", "429"),
+        ("400", "422"),
+        ("409", "412"),
+        ("405", "501"),
+        ("406", "415"),
+        ("401", "407"),
+        ("413", "414"),
+        ("200", "204"),
+        ("201", "202"),
+        ("304", "200"),
+        ("408", "504"),
+        ("400", "404"),
+        ("429", "403"),
+        ("307", "308"),
+        ("410", "451"),
+    ] {
+        assert!(catalog.comparison(a, b).is_some(), "{a}/{b}");
+    }
+    assert!(catalog.scenarios().len() >= 80);
+}
