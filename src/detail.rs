@@ -214,7 +214,10 @@ fn header(doc: &mut Doc, catalog: &Catalog, entry: &Entry, theme: &Theme) {
     if !entry.playful.is_empty() {
         doc.wrapped(&entry.playful, theme.italic(), "", "");
     }
-    let shared: Vec<String> = catalog.shares_number(entry).map(|e| e.id.clone()).collect();
+    let shared: Vec<String> = catalog
+        .shares_number(entry)
+        .map(|e| format!("{} ({}, {})", e.id, e.name, e.origin))
+        .collect();
     if !shared.is_empty() {
         doc.wrapped(
             &format!(

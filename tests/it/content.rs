@@ -159,3 +159,53 @@ fn comparisons_and_scenarios_cover_enough_ground() {
     }
     assert!(catalog.scenarios().len() >= 80);
 }
+
+#[test]
+fn former_names_are_aliases_and_registry_states_are_marked() {
+    use httpdex::catalog::Status;
+    let catalog = crate::catalog();
+    for (id, alias) in [
+        ("413", "Payload Too Large"),
+        ("413", "Request Entity Too Large"),
+        ("422", "Unprocessable Entity"),
+        ("416", "Requested Range Not Satisfiable"),
+        ("414", "Request-URI Too Long"),
+        ("418", "I'm a teapot"),
+        ("302", "Moved Temporarily"),
+    ] {
+        let e = catalog.get(id).unwrap();
+        assert!(
+            e.aliases.iter().any(|a| a == alias),
+            "{id} lacks alias {alias}"
+        );
+    }
+    let status = |id: &str| catalog.get(id).unwrap().status;
+    assert_eq!(status("104"), Status::Temporary);
+    assert_eq!(status("306"), Status::Unused);
+    assert_eq!(status("418"), Status::Unused);
+    assert_eq!(status("510"), Status::Obsoleted);
+    assert!(
+        catalog
+            .get("104")
+            .unwrap()
+            .definition
+            .contains("2026-11-13")
+    );
+}
+
+#[test]
+fn numbers_used_by_several_origins_have_one_entry_each() {
+    let catalog = crate::catalog();
+    for (a, b) in [
+        ("499-nginx", "499-esri"),
+        ("451", "451-ms-exchange"),
+        ("420-twitter", "420-spring"),
+    ] {
+        let a = catalog.get(a).unwrap();
+        assert!(
+            catalog.shares_number(a).any(|e| e.id == b),
+            "{} / {b}",
+            a.id
+        );
+    }
+}
