@@ -72,6 +72,19 @@ pub enum Command {
         /// Only this origin: iana, nginx, cloudflare, aws-elb, iis, microsoft, unofficial
         #[arg(long, value_parser = parse_origin, value_name = "ORIGIN")]
         origin: Option<Origin>,
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        /// Print a Markdown table
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Two codes side by side: 401 vs 403, 301 vs 308, any pair
+    Compare {
+        #[arg(value_name = "A")]
+        a: String,
+        #[arg(value_name = "B")]
+        b: String,
+        /// Print the rows as JSON
         #[arg(long)]
         json: bool,
     },
@@ -154,16 +167,37 @@ pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::
             class,
             origin,
             json,
-        } => list(
-            catalog,
-            &Filter {
+            markdown,
+        } => {
+            let filter = Filter {
                 class: *class,
                 origin: *origin,
-            },
-            *json,
-            o,
-        ),
+            };
+            let format = match (json, markdown) {
+                (true, _) => ListFormat::Json,
+                (_, true) => ListFormat::Markdown,
+                _ => ListFormat::Text,
+            };
+            list(catalog, &filter, format, o)
+        }
+        Command::Compare { a, b, json } => compare(catalog, a, b, *json, o),
     }
+}
+
+pub fn compare(catalog: &Catalog, a: &str, b: &str, json: bool, o: &mut Output) -> io::Result<i32> {
+    let (Some(left), Some(right)) = (catalog.get(a), catalog.get(b)) else {
+        let unknown = if catalog.get(a).is_none() { a } else { b };
+        report_unknown(catalog, unknown, o)?;
+        return Ok(exit::NOT_FOUND);
+    };
+    let comparison = crate::compare::Comparison::new(catalog, left, right);
+    if json {
+        write_json(o, &comparison)?;
+    } else {
+        let lines = crate::compare::lines(&comparison, catalog, &o.theme(), o.width);
+        o.out.write_all(ansi::render(&lines, o.color).as_bytes())?;
+    }
+    Ok(exit::OK)
 }
 
 pub fn show(catalog: &Catalog, ids: &[String], json: bool, o: &mut Output) -> io::Result<i32> {
@@ -289,16 +323,62 @@ pub fn search_cmd(
     })
 }
 
-pub fn list(catalog: &Catalog, filter: &Filter, json: bool, o: &mut Output) -> io::Result<i32> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListFormat {
+    /// Grouped by class: a printable cheat sheet.
+    Text,
+    Markdown,
+    Json,
+}
+
+pub fn list(
+    catalog: &Catalog,
+    filter: &Filter,
+    format: ListFormat,
+    o: &mut Output,
+) -> io::Result<i32> {
     let entries: Vec<&Entry> = catalog
         .entries()
         .iter()
         .filter(|e| filter.accepts(e))
         .collect();
-    if json {
-        write_json(o, &entries)?;
-    } else {
-        write_table(&entries, o)?;
+    match format {
+        ListFormat::Json => write_json(o, &entries)?,
+        ListFormat::Markdown => {
+            writeln!(
+                o.out,
+                "| Code | Name | Origin | Summary |\n|---|---|---|---|"
+            )?;
+            let cell = |s: &str| s.replace('|', "\\|");
+            for e in &entries {
+                writeln!(
+                    o.out,
+                    "| {} | {} | {} | {} |",
+                    e.display_code(),
+                    cell(&e.name),
+                    e.origin.label(),
+                    cell(&e.summary)
+                )?;
+            }
+        }
+        ListFormat::Text => {
+            let theme = o.theme();
+            for class in Class::ALL {
+                let group: Vec<&Entry> = entries
+                    .iter()
+                    .copied()
+                    .filter(|e| e.class() == class)
+                    .collect();
+                if group.is_empty() {
+                    continue;
+                }
+                let heading = format!("{} {}", class.mask(), class.label());
+                let line = ratatui::text::Line::styled(heading, theme.heading());
+                o.out.write_all(ansi::render(&[line], o.color).as_bytes())?;
+                write_table(&group, o)?;
+                writeln!(o.out)?;
+            }
+        }
     }
     Ok(exit::OK)
 }

@@ -6,6 +6,8 @@
 pub mod ansi;
 pub mod catalog;
 pub mod cli;
+pub mod clipboard;
+pub mod compare;
 pub mod detail;
 pub mod search;
 pub mod theme;

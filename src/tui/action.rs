@@ -50,6 +50,29 @@ pub enum Action {
     CycleOrigin,
     /// Open or close the help overlay.
     ToggleHelp,
+    /// Enter in the search: read the selected code, or finish picking the
+    /// second code of a comparison.
+    Open,
+    /// Mark the selected code for comparison; the search then picks the other.
+    MarkCompare,
+    /// Compare the selected code with the first code it is commonly confused with.
+    CompareConfused,
+    /// Compare view: exchange the two columns.
+    Swap,
+    /// Compare view: pick a new left-hand code.
+    ReplaceLeft,
+    /// Compare view: pick a new right-hand code.
+    ReplaceRight,
+    /// Compare view: the next code the left one is confused with.
+    NextPartner,
+    /// Copy what the current view offers (the comparison as Markdown, ...).
+    Copy,
+    /// Open the cheat sheet of every code.
+    OpenCheatsheet,
+    /// Cheat sheet: move the selection one column left.
+    Left,
+    /// Cheat sheet: move the selection one column right.
+    Right,
     /// The terminal was resized to (columns, rows).
     Resize(u16, u16),
     /// A left click at (column, row).

@@ -16,6 +16,10 @@ pub enum Context {
     Search,
     /// Reading the detail pane.
     Detail,
+    /// The compare screen.
+    Compare,
+    /// The cheat sheet.
+    Cheatsheet,
     /// The help overlay is open.
     Help,
 }
@@ -26,6 +30,8 @@ impl Context {
             Context::Global => "Everywhere",
             Context::Search => "Search and list",
             Context::Detail => "Detail pane (Tab)",
+            Context::Compare => "Compare",
+            Context::Cheatsheet => "Cheat sheet",
             Context::Help => "Help",
         }
     }
@@ -120,7 +126,7 @@ const fn bind(
     }
 }
 
-use Context::{Detail, Global, Help, Search};
+use Context::{Cheatsheet, Compare, Detail, Global, Help, Search};
 
 // One row per binding, kept as a table: it is read more than edited.
 #[rustfmt::skip]
@@ -135,7 +141,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(Search, &[key(KeyCode::PageUp)], Action::PageUp, "Page up the list", None),
     bind(Search, &[key(KeyCode::Home)], Action::SelectFirst, "First code", None),
     bind(Search, &[key(KeyCode::End)], Action::SelectLast, "Last code", None),
-    bind(Search, &[key(KeyCode::Tab), key(KeyCode::Enter)], Action::ToggleFocus, "Read the detail pane", Some("read")),
+    bind(Search, &[key(KeyCode::Enter)], Action::Open, "Read the code (or pick it for a comparison)", Some("open")),
+    bind(Search, &[key(KeyCode::Tab)], Action::ToggleFocus, "Move to the detail pane", None),
+    bind(Search, &[ctrl('x')], Action::MarkCompare, "Compare this code with another: pick it next", Some("compare")),
+    bind(Search, &[ctrl('t')], Action::OpenCheatsheet, "Cheat sheet of every code", Some("sheet")),
     bind(Search, &[key(KeyCode::Backspace)], Action::Backspace, "Delete a character", None),
     bind(Search, &[ctrl('w')], Action::DeleteWord, "Delete a word", None),
     bind(Search, &[ctrl('u')], Action::ClearQuery, "Clear the search", None),
@@ -150,8 +159,34 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[ch('p')], Action::SelectPrev, "Previous code", Some("next/prev")),
     bind(Detail, &[key(KeyCode::Tab), key(KeyCode::Esc)], Action::ToggleFocus, "Back to the search", Some("back")),
     bind(Detail, &[ch('/')], Action::FocusSearch, "Search (any other letter types into the search too)", Some("search")),
+    bind(Detail, &[ch('c')], Action::CompareConfused, "Compare with a commonly confused code", Some("compare")),
+    bind(Detail, &[ch('x')], Action::MarkCompare, "Compare with a code you pick", None),
+    bind(Detail, &[ch('t')], Action::OpenCheatsheet, "Cheat sheet of every code", None),
     bind(Detail, &[ch('q')], Action::Quit, "Quit", Some("quit")),
-    bind(Help, &[key(KeyCode::Esc), ch('q')], Action::ToggleHelp, "Close the help", Some("close")),
+    bind(Compare, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "Scroll down", Some("scroll")),
+    bind(Compare, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "Scroll up", Some("scroll")),
+    bind(Compare, &[key(KeyCode::PageDown), ch(' ')], Action::ScrollPageDown, "Page down", None),
+    bind(Compare, &[key(KeyCode::PageUp)], Action::ScrollPageUp, "Page up", None),
+    bind(Compare, &[ch('g'), key(KeyCode::Home)], Action::ScrollTop, "Top", None),
+    bind(Compare, &[ch('G'), key(KeyCode::End)], Action::ScrollBottom, "Bottom", None),
+    bind(Compare, &[ch('s')], Action::Swap, "Swap the two sides", Some("swap")),
+    bind(Compare, &[ch('a')], Action::ReplaceLeft, "Pick another left-hand code", Some("left")),
+    bind(Compare, &[ch('b')], Action::ReplaceRight, "Pick another right-hand code", Some("right")),
+    bind(Compare, &[ch('n')], Action::NextPartner, "Next code the left one is confused with", Some("next")),
+    bind(Compare, &[ch('y')], Action::Copy, "Copy the comparison as a Markdown table", Some("copy")),
+    bind(Compare, &[ch('t')], Action::OpenCheatsheet, "Cheat sheet of every code", None),
+    bind(Compare, &[key(KeyCode::Esc)], Action::Back, "Back to browsing", Some("back")),
+    bind(Compare, &[ch('q')], Action::Quit, "Quit", None),
+    bind(Cheatsheet, &[ch('j'), key(KeyCode::Down)], Action::SelectNext, "Next code", Some("move")),
+    bind(Cheatsheet, &[ch('k'), key(KeyCode::Up)], Action::SelectPrev, "Previous code", Some("move")),
+    bind(Cheatsheet, &[ch('l'), key(KeyCode::Right)], Action::Right, "Next column", Some("move")),
+    bind(Cheatsheet, &[ch('h'), key(KeyCode::Left)], Action::Left, "Previous column", Some("move")),
+    bind(Cheatsheet, &[ch('g'), key(KeyCode::Home)], Action::SelectFirst, "First code", None),
+    bind(Cheatsheet, &[ch('G'), key(KeyCode::End)], Action::SelectLast, "Last code", None),
+    bind(Cheatsheet, &[key(KeyCode::Enter)], Action::Open, "Open the code's detail", Some("open")),
+    bind(Cheatsheet, &[key(KeyCode::Esc)], Action::Back, "Back to browsing", Some("back")),
+    bind(Cheatsheet, &[ch('q')], Action::Quit, "Quit", None),
+    bind(Help, &[key(KeyCode::Esc), ch('q')], Action::Back, "Close the help", Some("close")),
     bind(Help, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "Scroll down", Some("scroll")),
     bind(Help, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "Scroll up", Some("scroll")),
 ];
@@ -203,4 +238,19 @@ fn key_action(event: &KeyEvent, context: Context) -> Option<Action> {
         }
         _ => None,
     }
+}
+
+/// The key table as Markdown, for the README (a test keeps them identical).
+pub fn markdown_table() -> String {
+    let mut out = String::from("| Where | Keys | Action |\n|---|---|---|\n");
+    for b in BINDINGS {
+        let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.label())).collect();
+        out += &format!(
+            "| {} | {} | {} |\n",
+            b.context.title(),
+            keys.join(" "),
+            b.description.replace('|', "\\|")
+        );
+    }
+    out
 }

@@ -198,3 +198,131 @@ fn keys_map_through_the_key_table() {
         Some(Action::Resize(80, 24))
     );
 }
+
+fn compare_ids(app: &App) -> (String, String) {
+    let view = app.compare.as_ref().expect("compare open");
+    (view.comparison.a.id.clone(), view.comparison.b.id.clone())
+}
+
+#[test]
+fn compare_is_picked_with_the_search_swapped_replaced_and_copied() {
+    use httpdex::tui::app::{Effect, Mode};
+    let mut app = app();
+    type_text(&mut app, "401");
+    app.update(Action::MarkCompare);
+    assert_eq!(app.query, "");
+    type_text(&mut app, "forbidden");
+    app.update(Action::Open);
+    assert_eq!(app.mode, Mode::Compare);
+    assert_eq!(compare_ids(&app), ("401".into(), "403".into()));
+    app.update(Action::Swap);
+    assert_eq!(compare_ids(&app), ("403".into(), "401".into()));
+    app.update(Action::ReplaceRight);
+    assert_eq!(app.mode, Mode::Browse);
+    type_text(&mut app, "404");
+    app.update(Action::Open);
+    assert_eq!(compare_ids(&app), ("403".into(), "404".into()));
+    app.update(Action::Copy);
+    match app.effects.as_slice() {
+        [Effect::Copy { text, what }] => {
+            assert!(text.starts_with("| Aspect | 403 Forbidden | 404 Not Found |"));
+            assert!(what.contains("403 vs 404"));
+        }
+        other => panic!("{other:?}"),
+    }
+    app.update(Action::ScrollBottom);
+    assert_eq!(
+        app.compare.as_ref().unwrap().scroll,
+        app.max_compare_scroll()
+    );
+    app.update(Action::Back);
+    assert_eq!(app.mode, Mode::Browse);
+}
+
+#[test]
+fn detail_compares_with_confused_codes_in_turn() {
+    let mut app = app();
+    type_text(&mut app, "301");
+    app.update(Action::ToggleFocus);
+    app.update(Action::CompareConfused);
+    let first = compare_ids(&app);
+    assert_eq!(first.0, "301");
+    let confused = app.catalog.get("301").unwrap().confused_with.clone();
+    assert_eq!(first.1, confused[0]);
+    app.update(Action::NextPartner);
+    assert_eq!(compare_ids(&app).1, confused[1]);
+}
+
+#[test]
+fn cheatsheet_enter_opens_the_detail_of_the_selected_code() {
+    use httpdex::tui::app::Mode;
+    let mut app = app();
+    type_text(&mut app, "418");
+    app.update(Action::OpenCheatsheet);
+    assert_eq!(app.mode, Mode::Cheatsheet);
+    assert_eq!(
+        app.catalog.entries()[app.cheatsheet.selected_entry().unwrap()].id,
+        "418"
+    );
+    app.update(Action::SelectNext);
+    app.update(Action::Open);
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(selected_id(&app), "419-laravel");
+    // Moving by column and past the ends stays on an entry.
+    app.update(Action::OpenCheatsheet);
+    for action in [
+        Action::SelectFirst,
+        Action::SelectPrev,
+        Action::Left,
+        Action::SelectLast,
+        Action::Right,
+        Action::SelectNext,
+    ] {
+        app.update(action);
+        assert!(app.cheatsheet.selected_entry().is_some(), "{action:?}");
+    }
+}
+
+#[test]
+fn copy_effects_become_status_messages() {
+    use httpdex::clipboard::{Clipboard, CopyMethod};
+    struct Fake(Vec<String>, bool);
+    impl Clipboard for Fake {
+        fn copy(&mut self, text: &str) -> Result<CopyMethod, String> {
+            self.0.push(text.to_string());
+            if self.1 {
+                Ok(CopyMethod::System)
+            } else {
+                Err("no display".into())
+            }
+        }
+    }
+    let mut app = app();
+    type_text(&mut app, "502");
+    app.update(Action::ToggleFocus);
+    app.update(Action::CompareConfused);
+    app.update(Action::Copy);
+    let mut ok = Fake(Vec::new(), true);
+    httpdex::tui::perform_effects(&mut app, &mut ok);
+    assert!(app.status.as_deref().unwrap().starts_with("Copied 502 vs "));
+    assert!(ok.0[0].starts_with("| Aspect | 502 Bad Gateway"));
+    app.update(Action::Copy);
+    httpdex::tui::perform_effects(&mut app, &mut Fake(Vec::new(), false));
+    assert!(app.status.as_deref().unwrap().contains("Could not copy"));
+    assert!(app.effects.is_empty());
+}
+
+#[test]
+fn the_readme_key_table_is_the_apps_key_table() {
+    let readme = include_str!("../../README.md");
+    let start = "<!-- keys:start -->\n";
+    let end = "<!-- keys:end -->";
+    let from = readme.find(start).expect("README has the keys:start marker") + start.len();
+    let to = readme.find(end).expect("README has the keys:end marker");
+    let expected = httpdex::tui::keymap::markdown_table();
+    assert!(
+        readme[from..to] == expected,
+        "README key table is stale; replace it with:\n{expected}"
+    );
+}

@@ -146,10 +146,12 @@ fn list_filters_by_class_and_origin() {
     let o = httpdex(&["list", "--class", "4xx", "--origin", "nginx"]);
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
-    assert!(out.lines().count() >= 5, "{out}");
+    assert!(out.starts_with("4xx Client error\n"), "{out}");
+    let rows: Vec<&str> = out.lines().skip(1).filter(|l| !l.is_empty()).collect();
+    assert!(rows.len() >= 5, "{out}");
     assert!(
-        out.lines()
-            .all(|l| l.starts_with("4") && l.contains("[nginx]")),
+        rows.iter()
+            .all(|l| l.starts_with('4') && l.contains("[nginx]")),
         "{out}"
     );
 }
@@ -161,4 +163,56 @@ fn the_tui_refuses_to_start_without_a_terminal() {
     assert!(stderr(&o).contains("needs a terminal"));
     let o = httpdex(&["-q", "teapot"]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn compare_prints_an_aligned_table_and_json() {
+    let o = httpdex(&["compare", "401", "403"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("Rule of thumb: "), "{out}");
+    assert!(out.contains("│ 401 Unauthorized"), "{out}");
+    assert!(
+        out.lines().all(|l| l.chars().count() <= 100),
+        "wider than the terminal: {out}"
+    );
+    // Every row's separators line up.
+    let bars: Vec<usize> = out
+        .lines()
+        .filter(|l| l.contains('│'))
+        .map(|l| l.chars().position(|c| c == '│').unwrap())
+        .collect();
+    assert!(bars.windows(2).all(|w| w[0] == w[1]), "{out}");
+
+    let o = httpdex(&["compare", "308", "301", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["a"]["id"], "308");
+    assert_eq!(v["curated"], true);
+    assert!(v["rule_of_thumb"].as_str().unwrap().len() > 10);
+    let rows = v["rows"].as_array().unwrap();
+    assert!(rows.iter().any(|r| r["aspect"] == "Method preserved"));
+}
+
+#[test]
+fn compare_any_pair_and_unknown_ids() {
+    let o = httpdex(&["compare", "418", "520-cloudflare", "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["curated"], false);
+    assert!(v["rows"].as_array().unwrap().len() >= 8);
+
+    let o = httpdex(&["compare", "401", "4033"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("did you mean 403"), "{}", stderr(&o));
+}
+
+#[test]
+fn list_markdown_is_a_table() {
+    let o = httpdex(&["list", "--markdown", "--class", "2xx"]);
+    let out = stdout(&o);
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("| Code | Name | Origin | Summary |"));
+    assert_eq!(lines.next(), Some("|---|---|---|---|"));
+    assert!(out.contains("| 200 | OK | IANA |"), "{out}");
+    assert!(lines.all(|l| l.starts_with("| 2") && l.ends_with(" |")));
 }

@@ -76,3 +76,44 @@ fn tiny_sizes_never_panic() {
         render(&app);
     }
 }
+
+fn compare_app(size: (u16, u16), a: &str, b: &str) -> App {
+    let mut app = app_with(size, a);
+    app.update(Action::MarkCompare);
+    for c in b.chars() {
+        app.update(Action::Insert(c));
+    }
+    app.update(Action::Open);
+    app
+}
+
+#[test]
+fn compare_401_403_at_120x40() {
+    let app = compare_app((120, 40), "401", "403");
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn compare_301_308_at_80x24() {
+    let app = compare_app((80, 24), "301", "308");
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn cheatsheet_at_120x40_shows_every_code() {
+    let mut app = app_with((120, 40), "");
+    app.update(Action::OpenCheatsheet);
+    let screen = render(&app).to_string();
+    for e in app.catalog.entries() {
+        let row = format!("{:<7}", e.display_code());
+        assert!(screen.contains(&row), "{} is not on screen", e.id);
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn cheatsheet_at_80x24_pages_by_column() {
+    let mut app = app_with((80, 24), "");
+    app.update(Action::OpenCheatsheet);
+    insta::assert_snapshot!(render(&app));
+}

@@ -59,3 +59,21 @@ pub fn help_area(area: Rect) -> Rect {
         height,
     )
 }
+
+/// Full-screen views (compare, cheat sheet): a bordered area above the footer.
+pub fn screen_block(area: Rect) -> Rect {
+    Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    }
+}
+
+/// The compare table's text area.
+pub fn compare_text(area: Rect) -> Rect {
+    screen_block(area).inner(Margin::new(2, 1))
+}
+
+/// The cheat sheet's grid.
+pub fn cheatsheet_grid(area: Rect) -> Rect {
+    screen_block(area).inner(Margin::new(1, 1))
+}

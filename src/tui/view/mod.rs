@@ -1,6 +1,8 @@
 //! Drawing: reads `&App`, computes nothing that update could have.
 
 pub mod browse;
+pub mod cheatsheet;
+pub mod compare;
 pub mod detail;
 pub mod help;
 pub mod layout;
@@ -10,7 +12,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::app::App;
+use super::app::{App, Mode};
 use super::keymap;
 
 impl Widget for &App {
@@ -19,9 +21,15 @@ impl Widget for &App {
             too_small(self, area, buf);
             return;
         };
-        browse::render_search(self, areas.search, buf);
-        browse::render_list(self, areas.list, buf);
-        detail::render(self, areas.detail, buf);
+        match self.mode {
+            Mode::Browse => {
+                browse::render_search(self, areas.search, buf);
+                browse::render_list(self, areas.list, buf);
+                detail::render(self, areas.detail, buf);
+            }
+            Mode::Compare => compare::render(self, layout::screen_block(area), buf),
+            Mode::Cheatsheet => cheatsheet::render(self, layout::screen_block(area), buf),
+        }
         footer(self, areas.footer, buf);
         if self.help_open {
             help::render(self, layout::help_area(area), buf);
@@ -46,6 +54,10 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
 /// Key hints for the current context, from the key table. Neighbouring
 /// bindings with the same hint share it: `↓/↑ move`.
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+    if let Some(status) = &app.status {
+        Line::styled(format!(" {status}"), app.theme.badge()).render(area, buf);
+        return;
+    }
     let mut hints: Vec<(Vec<String>, &str)> = Vec::new();
     for binding in keymap::active(app.context()) {
         let Some(hint) = binding.hint else { continue };

@@ -1,0 +1,141 @@
+//! Copying text: the system clipboard through arboard where a display
+//! server is reachable, OSC 52 through the terminal otherwise (SSH, tmux,
+//! consoles). Behind a trait so the app can be tested without either.
+
+use std::io::{self, Write};
+
+/// How a copy reached the clipboard, for the status line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyMethod {
+    System,
+    /// Written as an OSC 52 sequence: the terminal decides whether to honour it.
+    Osc52,
+}
+
+pub trait Clipboard {
+    fn copy(&mut self, text: &str) -> Result<CopyMethod, String>;
+}
+
+/// The real clipboard. arboard's handle is created on first use and kept
+/// for the app's lifetime: on X11 the selection lives as long as it does.
+#[derive(Default)]
+pub struct SystemClipboard {
+    arboard: Option<arboard::Clipboard>,
+}
+
+impl SystemClipboard {
+    fn system(&mut self) -> Result<&mut arboard::Clipboard, String> {
+        if self.arboard.is_none() {
+            // Connecting without a display can block or fail slowly; look first.
+            if !has_display() {
+                return Err("no X11 or Wayland display".to_string());
+            }
+            self.arboard = Some(arboard::Clipboard::new().map_err(|e| e.to_string())?);
+        }
+        Ok(self.arboard.as_mut().expect("set above"))
+    }
+}
+
+impl Clipboard for SystemClipboard {
+    fn copy(&mut self, text: &str) -> Result<CopyMethod, String> {
+        // Over SSH a local display is the remote machine's: the user's
+        // clipboard is only reachable through their terminal.
+        if !is_ssh() {
+            if let Ok(clipboard) = self.system() {
+                if clipboard.set_text(text.to_string()).is_ok() {
+                    return Ok(CopyMethod::System);
+                }
+            }
+        }
+        write_osc52(&mut io::stdout(), text, in_tmux())
+            .map(|()| CopyMethod::Osc52)
+            .map_err(|e| format!("no clipboard available ({e}); select the text on screen instead"))
+    }
+}
+
+fn has_display() -> bool {
+    ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
+}
+
+fn is_ssh() -> bool {
+    ["SSH_TTY", "SSH_CONNECTION"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some())
+}
+
+fn in_tmux() -> bool {
+    std::env::var_os("TMUX").is_some()
+}
+
+/// Writes the OSC 52 "set clipboard" sequence, wrapped in tmux's DCS
+/// passthrough when inside tmux.
+pub fn write_osc52(out: &mut impl Write, text: &str, tmux: bool) -> io::Result<()> {
+    if !std::io::IsTerminal::is_terminal(&io::stdout()) {
+        return Err(io::Error::other("stdout is not a terminal"));
+    }
+    out.write_all(osc52_sequence(text, tmux).as_bytes())?;
+    out.flush()
+}
+
+pub fn osc52_sequence(text: &str, tmux: bool) -> String {
+    let osc = format!("\x1b]52;c;{}\x07", base64(text.as_bytes()));
+    if tmux {
+        // Inside a DCS, every ESC of the payload is doubled.
+        format!("\x1bPtmux;{}\x1b\\", osc.replace('\x1b', "\x1b\x1b"))
+    } else {
+        osc
+    }
+}
+
+/// Standard base64 with padding (RFC 4648), enough for OSC 52.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc_4648_vectors() {
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+        }
+    }
+
+    #[test]
+    fn osc52_plain_and_wrapped_for_tmux() {
+        assert_eq!(osc52_sequence("hi", false), "\x1b]52;c;aGk=\x07");
+        assert_eq!(
+            osc52_sequence("hi", true),
+            "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"
+        );
+    }
+}

@@ -1,0 +1,200 @@
+//! The browse screen: search, list selection and the detail pane.
+
+use ratatui::layout::Position;
+
+use super::{App, Focus, Mode, cycle};
+use crate::catalog::{Class, Origin};
+use crate::detail;
+use crate::search::{self, MAX_QUERY_CHARS};
+use crate::tui::action::Action;
+
+impl App {
+    pub(super) fn update_browse(&mut self, action: Action) {
+        match action {
+            Action::Insert(c)
+                if self.query.chars().count() < MAX_QUERY_CHARS && !c.is_control() =>
+            {
+                self.query.push(c);
+                self.focus = Focus::Search;
+                self.refresh_hits();
+            }
+            Action::Backspace if self.query.pop().is_some() => self.refresh_hits(),
+            Action::DeleteWord => {
+                let trimmed = self.query.trim_end();
+                let cut = trimmed.rfind(' ').map_or(0, |i| i + 1);
+                self.query.truncate(cut);
+                self.refresh_hits();
+            }
+            Action::ClearQuery => self.set_query(""),
+            Action::Back => self.back(),
+            Action::SelectNext => self.select(self.selected.saturating_add(1)),
+            Action::SelectPrev => self.select(self.selected.saturating_sub(1)),
+            Action::PageDown => self.select(self.selected + self.list_page()),
+            Action::PageUp => self.select(self.selected.saturating_sub(self.list_page())),
+            Action::SelectFirst => self.select(0),
+            Action::SelectLast => self.select(usize::MAX),
+            Action::Open if self.compare_pick.is_some() => self.finish_pick(),
+            Action::Open | Action::ToggleFocus => {
+                self.focus = match self.focus {
+                    Focus::Search if !self.hits.is_empty() => Focus::Detail,
+                    _ => Focus::Search,
+                }
+            }
+            Action::FocusSearch => self.focus = Focus::Search,
+            Action::ScrollDown => self.scroll_detail(1),
+            Action::ScrollUp => self.scroll_detail(-1),
+            Action::ScrollPageDown => self.scroll_detail(self.detail_page() as isize),
+            Action::ScrollPageUp => self.scroll_detail(-(self.detail_page() as isize)),
+            Action::ScrollTop => self.scroll_detail(isize::MIN / 2),
+            Action::ScrollBottom => self.scroll_detail(isize::MAX / 2),
+            Action::MarkCompare => self.mark_compare(),
+            Action::CompareConfused => self.compare_confused(),
+            Action::OpenCheatsheet => self.open_cheatsheet(),
+            Action::Click(column, row) => self.click(Position::new(column, row)),
+            Action::Wheel { column, row, down } => self.wheel(Position::new(column, row), down),
+            _ => {}
+        }
+    }
+
+    /// Esc: leave the detail pane; else cancel a pick; else clear; else quit.
+    fn back(&mut self) {
+        if self.focus == Focus::Detail {
+            self.focus = Focus::Search;
+        } else if self.compare_pick.is_some() {
+            self.cancel_pick();
+        } else if !self.query.is_empty() {
+            self.set_query("");
+        } else {
+            self.should_quit = true;
+        }
+    }
+
+    pub(super) fn set_query(&mut self, query: &str) {
+        self.query = query.chars().take(MAX_QUERY_CHARS).collect();
+        self.refresh_hits();
+    }
+
+    pub(super) fn cycle_filter(&mut self, action: Action) {
+        if action == Action::CycleClass {
+            self.filter.class = cycle(&Class::ALL, self.filter.class);
+        } else {
+            self.filter.origin = cycle(&Origin::ALL, self.filter.origin);
+        }
+        self.refresh_hits();
+        self.refresh_cheatsheet();
+    }
+
+    /// Re-runs the search. A new query puts its best match first; a filter
+    /// change keeps the same entry selected when it is still listed.
+    pub(super) fn refresh_hits(&mut self) {
+        let previous = self.hits.get(self.selected).map(|h| h.index);
+        self.hits = search::search(&self.catalog, &self.query, &self.filter);
+        let keep = previous.and_then(|p| self.hits.iter().position(|h| h.index == p));
+        self.selected = if self.query.is_empty() {
+            keep.unwrap_or(0)
+        } else {
+            0
+        };
+        self.list_offset = 0;
+        if self.hits.is_empty() {
+            self.focus = Focus::Search;
+        }
+        self.select(self.selected);
+    }
+
+    /// Selects the entry at catalog index `index`, clearing what hides it.
+    pub(super) fn reveal(&mut self, index: usize) {
+        if !self.filter.accepts(&self.catalog.entries()[index]) {
+            self.filter = Default::default();
+        }
+        self.set_query("");
+        if let Some(pos) = self.hits.iter().position(|h| h.index == index) {
+            self.select(pos);
+        }
+    }
+
+    /// Moves the selection, clamped to the list, and scrolls it into view.
+    pub(super) fn select(&mut self, index: usize) {
+        let last = self.hits.len().saturating_sub(1);
+        self.selected = index.min(last);
+        let page = self.list_page().max(1);
+        if self.selected < self.list_offset {
+            self.list_offset = self.selected;
+        } else if self.selected >= self.list_offset + page {
+            self.list_offset = self.selected + 1 - page;
+        }
+        self.list_offset = self.list_offset.min(self.hits.len().saturating_sub(page));
+        self.refresh_detail();
+    }
+
+    /// Rebuilds the detail document when the entry or the pane width changed.
+    pub(super) fn refresh_detail(&mut self) {
+        let width = self.areas().map_or(0, |a| a.detail_text.width);
+        let key = self.hits.get(self.selected).map(|h| (h.index, width));
+        if key == self.detail_key {
+            self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
+            return;
+        }
+        self.detail_key = key;
+        self.detail_scroll = 0;
+        self.detail_lines = match self.selected_entry() {
+            Some(entry) => detail::entry_lines(&self.catalog, entry, &self.theme, width as usize),
+            None => Vec::new(),
+        };
+    }
+
+    fn list_page(&self) -> usize {
+        self.areas().map_or(1, |a| a.list_rows.height as usize)
+    }
+
+    fn detail_page(&self) -> usize {
+        self.areas()
+            .map_or(1, |a| a.detail_text.height as usize)
+            .saturating_sub(1)
+            .max(1)
+    }
+
+    pub fn max_detail_scroll(&self) -> usize {
+        let height = self.areas().map_or(0, |a| a.detail_text.height);
+        App::max_scroll(self.detail_lines.len(), height)
+    }
+
+    fn scroll_detail(&mut self, delta: isize) {
+        let max = self.max_detail_scroll();
+        self.detail_scroll = self.detail_scroll.saturating_add_signed(delta).min(max);
+    }
+
+    fn click(&mut self, at: Position) {
+        let Some(areas) = self.areas() else { return };
+        if areas.list_rows.contains(at) {
+            self.focus = Focus::Search;
+            let row = self.list_offset + (at.y - areas.list_rows.y) as usize;
+            if row < self.hits.len() {
+                self.select(row);
+            }
+        } else if areas.detail.contains(at) && !self.hits.is_empty() {
+            self.focus = Focus::Detail;
+        } else if areas.search.contains(at) {
+            self.focus = Focus::Search;
+        }
+    }
+
+    /// The wheel scrolls the pane under the pointer, whatever has focus.
+    fn wheel(&mut self, at: Position, down: bool) {
+        let Some(areas) = self.areas() else { return };
+        let step: isize = if down { 3 } else { -3 };
+        if areas.list.contains(at) {
+            self.select(self.selected.saturating_add_signed(step));
+        } else if areas.detail.contains(at) {
+            self.scroll_detail(step);
+        }
+    }
+
+    pub(super) fn open_cheatsheet(&mut self) {
+        self.mode = Mode::Cheatsheet;
+        self.refresh_cheatsheet();
+        if let Some(entry) = self.hits.get(self.selected).map(|h| h.index) {
+            self.cheatsheet.select_entry(entry);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The compare screen: two entries side by side, and the pick flow that
+//! chooses them with the ordinary search.
+
+use ratatui::text::Line;
+
+use super::{App, Focus, Mode};
+use crate::compare::{self, Comparison};
+use crate::tui::action::Action;
+use crate::tui::view::layout;
+
+/// Which side of the comparison the search is picking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickSide {
+    Left,
+    Right,
+}
+
+pub struct CompareView {
+    /// Catalog indices of the two entries.
+    pub left: usize,
+    pub right: usize,
+    pub comparison: Comparison,
+    /// The table wrapped to the screen width.
+    pub lines: Vec<Line<'static>>,
+    pub scroll: usize,
+}
+
+impl App {
+    pub(super) fn update_compare(&mut self, action: Action) {
+        let Some(view) = self.compare.as_ref() else {
+            self.mode = Mode::Browse;
+            return;
+        };
+        let (left, right) = (view.left, view.right);
+        match action {
+            Action::Back => self.mode = Mode::Browse,
+            Action::Swap => self.open_compare(right, left),
+            Action::ReplaceLeft => self.start_pick(right, PickSide::Left),
+            Action::ReplaceRight => self.start_pick(left, PickSide::Right),
+            Action::NextPartner => self.next_partner(),
+            Action::Copy => {
+                let text = view.comparison.to_markdown();
+                let what = format!(
+                    "{} vs {} as a Markdown table",
+                    view.comparison.a.id, view.comparison.b.id
+                );
+                self.copy(text, what);
+            }
+            Action::ScrollDown => self.scroll_compare(1),
+            Action::ScrollUp => self.scroll_compare(-1),
+            Action::ScrollPageDown => self.scroll_compare(self.compare_page() as isize),
+            Action::ScrollPageUp => self.scroll_compare(-(self.compare_page() as isize)),
+            Action::ScrollTop => self.scroll_compare(isize::MIN / 2),
+            Action::ScrollBottom => self.scroll_compare(isize::MAX / 2),
+            Action::Wheel { down, .. } => self.scroll_compare(if down { 3 } else { -3 }),
+            Action::OpenCheatsheet => self.open_cheatsheet(),
+            _ => {}
+        }
+    }
+
+    /// Marks the selected entry as the left side and lets the search pick
+    /// the right one.
+    pub(super) fn mark_compare(&mut self) {
+        if let Some(hit) = self.hits.get(self.selected) {
+            self.start_pick(hit.index, PickSide::Right);
+        }
+    }
+
+    /// `keep` stays; the search picks the entry for `side`.
+    fn start_pick(&mut self, keep: usize, side: PickSide) {
+        self.compare_pick = Some((keep, side));
+        self.mode = Mode::Browse;
+        self.focus = Focus::Search;
+        self.set_query("");
+        let name = self.catalog.entries()[keep].title();
+        self.status = Some(format!(
+            "Comparing with {name}: search for the other code, Enter opens the comparison"
+        ));
+    }
+
+    pub(super) fn cancel_pick(&mut self) {
+        self.compare_pick = None;
+    }
+
+    pub(super) fn finish_pick(&mut self) {
+        let (Some((keep, side)), Some(hit)) = (self.compare_pick, self.hits.get(self.selected))
+        else {
+            return;
+        };
+        let chosen = hit.index;
+        self.compare_pick = None;
+        match side {
+            PickSide::Left => self.open_compare(chosen, keep),
+            PickSide::Right => self.open_compare(keep, chosen),
+        }
+    }
+
+    /// Compares the selected entry with the first code it is confused with
+    /// (or, lacking one, the first related code).
+    pub(super) fn compare_confused(&mut self) {
+        let Some(entry) = self.selected_entry() else {
+            return;
+        };
+        let partner = entry
+            .confused_with
+            .first()
+            .or(entry.related.first())
+            .and_then(|id| self.catalog.index_of(id));
+        let left = self.hits[self.selected].index;
+        match partner {
+            Some(right) => self.open_compare(left, right),
+            None => self.status = Some("This code has no commonly confused code".to_string()),
+        }
+    }
+
+    /// The next code the left entry is confused with, cycling.
+    fn next_partner(&mut self) {
+        let Some(view) = &self.compare else { return };
+        let left = &self.catalog.entries()[view.left];
+        let partners: Vec<usize> = left
+            .confused_with
+            .iter()
+            .chain(&left.related)
+            .filter_map(|id| self.catalog.index_of(id))
+            .collect();
+        if partners.is_empty() {
+            return;
+        }
+        let next = partners
+            .iter()
+            .position(|&p| p == view.right)
+            .map_or(0, |i| (i + 1) % partners.len());
+        self.open_compare(view.left, partners[next]);
+    }
+
+    pub(super) fn open_compare(&mut self, left: usize, right: usize) {
+        let entries = self.catalog.entries();
+        let comparison = Comparison::new(&self.catalog, &entries[left], &entries[right]);
+        self.compare = Some(CompareView {
+            left,
+            right,
+            comparison,
+            lines: Vec::new(),
+            scroll: 0,
+        });
+        self.mode = Mode::Compare;
+        self.refresh_compare();
+    }
+
+    /// Re-wraps the table to the current width.
+    pub(super) fn refresh_compare(&mut self) {
+        let width = layout::compare_text(self.screen()).width as usize;
+        let max_height = layout::compare_text(self.screen()).height;
+        if let Some(view) = self.compare.as_mut() {
+            view.lines = compare::lines(&view.comparison, &self.catalog, &self.theme, width);
+            view.scroll = view
+                .scroll
+                .min(App::max_scroll(view.lines.len(), max_height));
+        }
+    }
+
+    fn compare_page(&self) -> usize {
+        (layout::compare_text(self.screen()).height as usize)
+            .saturating_sub(1)
+            .max(1)
+    }
+
+    pub fn max_compare_scroll(&self) -> usize {
+        let height = layout::compare_text(self.screen()).height;
+        self.compare
+            .as_ref()
+            .map_or(0, |v| App::max_scroll(v.lines.len(), height))
+    }
+
+    fn scroll_compare(&mut self, delta: isize) {
+        let max = self.max_compare_scroll();
+        if let Some(view) = self.compare.as_mut() {
+            view.scroll = view.scroll.saturating_add_signed(delta).min(max);
+        }
+    }
+}

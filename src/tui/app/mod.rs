@@ -1,0 +1,199 @@
+//! App state and `update(Action)`: no I/O and no drawing here. Derived view
+//! state (search hits, wrapped documents, scroll limits, the cheat sheet
+//! grid) is recomputed in update, so drawing only reads. Side effects such
+//! as copying are queued in `effects` for the runner to perform.
+
+mod browse;
+mod cheatsheet;
+mod compare;
+
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+pub use cheatsheet::{CheatItem, CheatSheet};
+pub use compare::{CompareView, PickSide};
+
+use super::action::Action;
+use super::keymap::Context;
+use super::view::layout::{self, Areas};
+use crate::catalog::{Catalog, Entry};
+use crate::search::{Filter, Hit};
+use crate::theme::Theme;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Search,
+    Detail,
+}
+
+/// Which screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    Compare,
+    Cheatsheet,
+}
+
+/// Work for the runner: things update() may not do itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put `text` on the clipboard; `what` names it in the status line.
+    Copy { text: String, what: String },
+}
+
+pub struct App {
+    pub catalog: Arc<Catalog>,
+    pub theme: Theme,
+    pub mode: Mode,
+    pub query: String,
+    pub filter: Filter,
+    pub hits: Vec<Hit>,
+    /// Index into `hits`; meaningless when `hits` is empty.
+    pub selected: usize,
+    /// First visible row of the list.
+    pub list_offset: usize,
+    pub focus: Focus,
+    pub help_open: bool,
+    pub help_scroll: usize,
+    pub detail_scroll: usize,
+    /// The selected entry's document, wrapped to the detail pane's width.
+    pub detail_lines: Vec<Line<'static>>,
+    /// Which (entry, width) `detail_lines` was built for.
+    detail_key: Option<(usize, u16)>,
+    /// Set while the search is picking one side of a comparison.
+    pub compare_pick: Option<(usize, PickSide)>,
+    pub compare: Option<CompareView>,
+    pub cheatsheet: CheatSheet,
+    pub size: (u16, u16),
+    /// A one-line message for the footer, cleared by the next action.
+    pub status: Option<String>,
+    pub effects: Vec<Effect>,
+    pub should_quit: bool,
+}
+
+impl App {
+    pub fn new(catalog: Arc<Catalog>, theme: Theme, size: (u16, u16)) -> App {
+        let mut app = App {
+            catalog,
+            theme,
+            mode: Mode::Browse,
+            query: String::new(),
+            filter: Filter::default(),
+            hits: Vec::new(),
+            selected: 0,
+            list_offset: 0,
+            focus: Focus::Search,
+            help_open: false,
+            help_scroll: 0,
+            detail_scroll: 0,
+            detail_lines: Vec::new(),
+            detail_key: None,
+            compare_pick: None,
+            compare: None,
+            cheatsheet: CheatSheet::default(),
+            size,
+            status: None,
+            effects: Vec::new(),
+            should_quit: false,
+        };
+        app.refresh_hits();
+        app
+    }
+
+    /// Starts with `query` typed in (`httpdex -q`).
+    pub fn with_query(mut self, query: &str) -> App {
+        self.set_query(query);
+        self
+    }
+
+    pub fn context(&self) -> Context {
+        match (self.help_open, self.mode, self.focus) {
+            (true, _, _) => Context::Help,
+            (_, Mode::Compare, _) => Context::Compare,
+            (_, Mode::Cheatsheet, _) => Context::Cheatsheet,
+            (_, Mode::Browse, Focus::Detail) => Context::Detail,
+            (_, Mode::Browse, Focus::Search) => Context::Search,
+        }
+    }
+
+    pub fn selected_entry(&self) -> Option<&Entry> {
+        self.hits
+            .get(self.selected)
+            .map(|h| &self.catalog.entries()[h.index])
+    }
+
+    pub fn areas(&self) -> Option<Areas> {
+        layout::areas(self.screen())
+    }
+
+    pub fn screen(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.status = None;
+        }
+        match action {
+            Action::Quit => self.should_quit = true,
+            Action::ToggleHelp => {
+                self.help_open = !self.help_open;
+                self.help_scroll = 0;
+            }
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.refresh_detail();
+                self.select(self.selected);
+                self.refresh_compare();
+                self.refresh_cheatsheet();
+            }
+            Action::CycleClass | Action::CycleOrigin => self.cycle_filter(action),
+            _ if self.help_open => self.update_help(action),
+            _ => match self.mode {
+                Mode::Browse => self.update_browse(action),
+                Mode::Compare => self.update_compare(action),
+                Mode::Cheatsheet => self.update_cheatsheet(action),
+            },
+        }
+    }
+
+    fn update_help(&mut self, action: Action) {
+        match action {
+            Action::Back => self.help_open = false,
+            Action::ScrollDown => self.scroll_help(1),
+            Action::ScrollUp => self.scroll_help(-1),
+            Action::Wheel { down, .. } => self.scroll_help(if down { 3 } else { -3 }),
+            Action::Click(..) => self.help_open = false,
+            _ => {}
+        }
+    }
+
+    fn scroll_help(&mut self, delta: isize) {
+        let area = layout::help_area(self.screen());
+        let visible = area.height.saturating_sub(2) as usize;
+        let max = super::view::help::line_count().saturating_sub(visible);
+        self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
+    }
+
+    /// The scroll limit for `lines` shown in `height` rows.
+    fn max_scroll(lines: usize, height: u16) -> usize {
+        lines.saturating_sub(height as usize)
+    }
+
+    fn copy(&mut self, text: String, what: String) {
+        self.effects.push(Effect::Copy { text, what });
+    }
+}
+
+/// None → first → … → last → None.
+fn cycle<T: Copy + PartialEq>(all: &[T], current: Option<T>) -> Option<T> {
+    match current {
+        None => all.first().copied(),
+        Some(c) => {
+            let i = all.iter().position(|x| *x == c)?;
+            all.get(i + 1).copied()
+        }
+    }
+}
