@@ -318,7 +318,10 @@ fn the_readme_key_table_is_the_apps_key_table() {
     let readme = include_str!("../../README.md");
     let start = "<!-- keys:start -->\n";
     let end = "<!-- keys:end -->";
-    let from = readme.find(start).expect("README has the keys:start marker") + start.len();
+    let from = readme
+        .find(start)
+        .expect("README has the keys:start marker")
+        + start.len();
     let to = readme.find(end).expect("README has the keys:end marker");
     let expected = httpdex::tui::keymap::markdown_table();
     assert!(
