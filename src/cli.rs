@@ -78,6 +78,19 @@ pub enum Command {
         #[arg(long)]
         markdown: bool,
     },
+    /// Test yourself: a round of questions that teaches as it goes
+    Quiz {
+        /// Same seed, same questions in the same order
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+        /// Questions in the round
+        #[arg(long, value_name = "N", default_value_t = 10,
+              value_parser = clap::value_parser!(u16).range(1..=200))]
+        count: u16,
+        /// common, iana (every registered code), all (vendor codes too), vendor
+        #[arg(long, value_name = "LEVEL", default_value = "common", value_parser = parse_level)]
+        level: crate::quiz::Level,
+    },
     /// Two codes side by side: 401 vs 403, 301 vs 308, any pair
     Compare {
         #[arg(value_name = "A")]
@@ -93,6 +106,11 @@ pub enum Command {
 fn parse_class(text: &str) -> Result<Class, String> {
     Class::parse(text)
         .ok_or_else(|| format!("{text:?} is not a class; use 1xx, 2xx, 3xx, 4xx or 5xx"))
+}
+
+fn parse_level(text: &str) -> Result<crate::quiz::Level, String> {
+    crate::quiz::Level::from_slug(text)
+        .ok_or_else(|| format!("{text:?} is not a level; use common, iana, all or vendor"))
 }
 
 fn parse_origin(text: &str) -> Result<Origin, String> {
@@ -181,6 +199,10 @@ pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::
             list(catalog, &filter, format, o)
         }
         Command::Compare { a, b, json } => compare(catalog, a, b, *json, o),
+        Command::Quiz { .. } => {
+            writeln!(o.err, "httpdex: the quiz needs a terminal")?;
+            Ok(exit::USAGE)
+        }
     }
 }
 

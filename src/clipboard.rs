@@ -40,12 +40,11 @@ impl Clipboard for SystemClipboard {
     fn copy(&mut self, text: &str) -> Result<CopyMethod, String> {
         // Over SSH a local display is the remote machine's: the user's
         // clipboard is only reachable through their terminal.
-        if !is_ssh() {
-            if let Ok(clipboard) = self.system() {
-                if clipboard.set_text(text.to_string()).is_ok() {
-                    return Ok(CopyMethod::System);
-                }
-            }
+        if !is_ssh()
+            && let Ok(clipboard) = self.system()
+            && clipboard.set_text(text.to_string()).is_ok()
+        {
+            return Ok(CopyMethod::System);
         }
         write_osc52(&mut io::stdout(), text, in_tmux())
             .map(|()| CopyMethod::Osc52)

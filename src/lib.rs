@@ -9,6 +9,8 @@ pub mod cli;
 pub mod clipboard;
 pub mod compare;
 pub mod detail;
+pub mod quiz;
 pub mod search;
+pub mod state;
 pub mod theme;
 pub mod tui;

@@ -7,6 +7,8 @@ use clap::error::ErrorKind;
 
 use httpdex::catalog::Catalog;
 use httpdex::cli::{self, Cli, Command, Output, exit};
+use httpdex::tui::Launch;
+use httpdex::tui::app::QuizSettings;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -25,6 +27,18 @@ fn main() -> ExitCode {
         }
     };
     let code = match (&cli.command, cli.codes.is_empty()) {
+        (Some(Command::Quiz { seed, count, level }), _) => {
+            let quiz = QuizSettings {
+                level: *level,
+                count: usize::from(*count),
+                seed: *seed,
+            };
+            let launch = Launch {
+                query: None,
+                quiz: Some(quiz),
+            };
+            browse(catalog, launch)
+        }
         (Some(command), _) => {
             Output::run_std(cli.color, |o| cli::run_command(&catalog, command, o))
         }
@@ -35,20 +49,26 @@ fn main() -> ExitCode {
             };
             Output::run_std(cli.color, |o| cli::run_command(&catalog, &show, o))
         }
-        (None, true) => browse(catalog, cli.query.as_deref()),
+        (None, true) => browse(
+            catalog,
+            Launch {
+                query: cli.query.clone(),
+                quiz: None,
+            },
+        ),
     };
     ExitCode::from(code as u8)
 }
 
 /// Opens the TUI, which needs a terminal on both ends.
-fn browse(catalog: Arc<Catalog>, query: Option<&str>) -> i32 {
+fn browse(catalog: Arc<Catalog>, launch: Launch) -> i32 {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
             "httpdex: the interactive browser needs a terminal; for scripts use `httpdex show CODE`, `httpdex search QUERY` or `httpdex list` (add --json)"
         );
         return exit::USAGE;
     }
-    match httpdex::tui::run(catalog, query) {
+    match httpdex::tui::run(catalog, launch) {
         Ok(()) => exit::OK,
         Err(e) => {
             eprintln!("httpdex: terminal error: {e}");

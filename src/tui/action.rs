@@ -69,6 +69,20 @@ pub enum Action {
     Copy,
     /// Open the cheat sheet of every code.
     OpenCheatsheet,
+    /// Open the quiz.
+    OpenQuiz,
+    /// Quiz: answer with option n (0-based).
+    Answer(usize),
+    /// Quiz: leave the feedback and go on.
+    NextQuestion,
+    /// Quiz: read the right answer's detail, then come back.
+    ShowAnswer,
+    /// Quiz summary: play the missed questions again.
+    ReplayMissed,
+    /// Quiz summary: a new round with the same settings.
+    NewRound,
+    /// The quiz clock: seconds since the round began.
+    Tick(u64),
     /// Cheat sheet: move the selection one column left.
     Left,
     /// Cheat sheet: move the selection one column right.

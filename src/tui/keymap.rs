@@ -20,6 +20,8 @@ pub enum Context {
     Compare,
     /// The cheat sheet.
     Cheatsheet,
+    /// The quiz.
+    Quiz,
     /// The help overlay is open.
     Help,
 }
@@ -32,6 +34,7 @@ impl Context {
             Context::Detail => "Detail pane (Tab)",
             Context::Compare => "Compare",
             Context::Cheatsheet => "Cheat sheet",
+            Context::Quiz => "Quiz",
             Context::Help => "Help",
         }
     }
@@ -126,13 +129,14 @@ const fn bind(
     }
 }
 
-use Context::{Cheatsheet, Compare, Detail, Global, Help, Search};
+use Context::{Cheatsheet, Compare, Detail, Global, Help, Quiz, Search};
 
 // One row per binding, kept as a table: it is read more than edited.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     bind(Global, &[ctrl('c')], Action::Quit, "Quit", None),
     bind(Global, &[key(KeyCode::F(1)), ch('?')], Action::ToggleHelp, "Open or close this help", Some("help")),
+    bind(Global, &[ctrl('g')], Action::OpenQuiz, "Quiz: test yourself", Some("quiz")),
     bind(Global, &[key(KeyCode::F(2))], Action::CycleClass, "Filter by class: all, 1xx … 5xx", Some("class")),
     bind(Global, &[key(KeyCode::F(3))], Action::CycleOrigin, "Filter by origin: all, IANA, nginx, Cloudflare, …", Some("origin")),
     bind(Search, &[key(KeyCode::Down), ctrl('j'), ctrl('n')], Action::SelectNext, "Next code", Some("move")),
@@ -157,7 +161,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[ch('G'), key(KeyCode::End)], Action::ScrollBottom, "Bottom", None),
     bind(Detail, &[ch('n')], Action::SelectNext, "Next code", Some("next/prev")),
     bind(Detail, &[ch('p')], Action::SelectPrev, "Previous code", Some("next/prev")),
-    bind(Detail, &[key(KeyCode::Tab), key(KeyCode::Esc)], Action::ToggleFocus, "Back to the search", Some("back")),
+    bind(Detail, &[key(KeyCode::Esc)], Action::Back, "Back to the search (or to the quiz that opened it)", Some("back")),
+    bind(Detail, &[key(KeyCode::Tab)], Action::ToggleFocus, "Back to the search", None),
     bind(Detail, &[ch('/')], Action::FocusSearch, "Search (any other letter types into the search too)", Some("search")),
     bind(Detail, &[ch('c')], Action::CompareConfused, "Compare with a commonly confused code", Some("compare")),
     bind(Detail, &[ch('x')], Action::MarkCompare, "Compare with a code you pick", None),
@@ -186,6 +191,19 @@ pub const BINDINGS: &[Binding] = &[
     bind(Cheatsheet, &[key(KeyCode::Enter)], Action::Open, "Open the code's detail", Some("open")),
     bind(Cheatsheet, &[key(KeyCode::Esc)], Action::Back, "Back to browsing", Some("back")),
     bind(Cheatsheet, &[ch('q')], Action::Quit, "Quit", None),
+    bind(Quiz, &[ch('1'), ch('a')], Action::Answer(0), "Answer with option 1", Some("answer")),
+    bind(Quiz, &[ch('2'), ch('b')], Action::Answer(1), "Answer with option 2", None),
+    bind(Quiz, &[ch('3'), ch('c')], Action::Answer(2), "Answer with option 3", None),
+    bind(Quiz, &[ch('4'), ch('d')], Action::Answer(3), "Answer with option 4", None),
+    bind(Quiz, &[key(KeyCode::Down), ch('j')], Action::SelectNext, "Highlight the next option", None),
+    bind(Quiz, &[key(KeyCode::Up), ch('k')], Action::SelectPrev, "Highlight the previous option", None),
+    bind(Quiz, &[key(KeyCode::Enter)], Action::Open, "Answer the highlighted option; then go on", Some("choose/next")),
+    bind(Quiz, &[ch(' '), ch('n')], Action::NextQuestion, "Next question (after the feedback)", None),
+    bind(Quiz, &[ch('i')], Action::ShowAnswer, "Read the right answer's detail, Esc comes back", Some("learn more")),
+    bind(Quiz, &[ch('r')], Action::ReplayMissed, "Summary: replay the missed questions", None),
+    bind(Quiz, &[ch('N')], Action::NewRound, "Summary: a new round", None),
+    bind(Quiz, &[key(KeyCode::Esc)], Action::Back, "Leave the quiz (the round waits)", Some("leave")),
+    bind(Quiz, &[ch('q')], Action::Quit, "Quit", None),
     bind(Help, &[key(KeyCode::Esc), ch('q')], Action::Back, "Close the help", Some("close")),
     bind(Help, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "Scroll down", Some("scroll")),
     bind(Help, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "Scroll up", Some("scroll")),

@@ -1,4 +1,5 @@
-//! The interactive browser: terminal set-up, the event loop, tear-down.
+//! The interactive browser: terminal set-up, the event loop, tear-down, and
+//! the effects (clipboard, state file) that `App::update` asks for.
 
 pub mod action;
 pub mod app;
@@ -7,41 +8,101 @@ pub mod view;
 
 use std::io;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 
 use crate::catalog::Catalog;
 use crate::clipboard::{Clipboard, CopyMethod, SystemClipboard};
+use crate::state::Store;
 use crate::theme::Theme;
-use app::{App, Effect};
+use action::Action;
+use app::{App, Effect, QuizSettings};
+
+/// How the browser starts.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    /// A query typed in (`-q`).
+    pub query: Option<String>,
+    /// Start in the quiz (`httpdex quiz`).
+    pub quiz: Option<QuizSettings>,
+}
+
+/// What effects act on: the world outside the app.
+pub struct Io<'a> {
+    pub clipboard: &'a mut dyn Clipboard,
+    pub store: Option<&'a Store>,
+}
 
 /// Runs the browser until the user quits. The terminal is restored on
 /// return, on error and on panic (ratatui's hook, plus mouse capture here).
-pub fn run(catalog: Arc<Catalog>, query: Option<&str>) -> io::Result<()> {
+pub fn run(catalog: Arc<Catalog>, launch: Launch) -> io::Result<()> {
     install_panic_hook();
     let mut terminal = ratatui::try_init()?;
     let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
         let size = terminal.size()?;
         let mut app = App::new(catalog, Theme::from_env(), (size.width, size.height));
-        if let Some(q) = query {
+        app.entropy = clock_entropy();
+        let store = Store::locate();
+        if let Some(store) = &store {
+            let loaded = store.load();
+            app.restore_state(loaded.state);
+            app.status = loaded.warning;
+        }
+        if let Some(q) = &launch.query {
             app = app.with_query(q);
         }
-        event_loop(&mut terminal, &mut app)
+        if let Some(settings) = launch.quiz {
+            app.start_quiz(settings, app.entropy);
+        }
+        event_loop(&mut terminal, &mut app, store.as_ref())
     });
     restore();
     result
 }
 
-/// Draws, then sleeps in `event::read` until something happens: no polling.
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
+fn clock_entropy() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64)
+}
+
+/// Draws, then sleeps until an event arrives. Only a running quiz clock
+/// wakes it, once a second; otherwise it blocks: no polling while idle.
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    store: Option<&Store>,
+) -> io::Result<()> {
     let mut clipboard = SystemClipboard::default();
+    let mut clock: Option<(u64, Instant)> = None;
     terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
     while !app.should_quit {
-        let event = event::read()?;
-        if let Some(action) = keymap::action_for(&event, app.context()) {
+        clock = match (app.quiz_clock(), clock) {
+            (Some(round), Some((r, started))) if r == round => Some((r, started)),
+            (Some(round), _) => Some((round, Instant::now())),
+            (None, _) => None,
+        };
+        let action = match clock {
+            Some((_, started)) => {
+                let elapsed = started.elapsed();
+                let to_next_second = Duration::from_millis(1000 - elapsed.subsec_millis() as u64);
+                if event::poll(to_next_second)? {
+                    keymap::action_for(&event::read()?, app.context())
+                } else {
+                    Some(Action::Tick(started.elapsed().as_secs()))
+                }
+            }
+            None => keymap::action_for(&event::read()?, app.context()),
+        };
+        if let Some(action) = action {
             app.update(action);
-            perform_effects(app, &mut clipboard);
+            let mut io = Io {
+                clipboard: &mut clipboard,
+                store,
+            };
+            perform_effects(app, &mut io);
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         }
     }
@@ -49,17 +110,29 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
 }
 
 /// Carries out what update() asked for; failures become status messages.
-pub fn perform_effects(app: &mut App, clipboard: &mut dyn Clipboard) {
+pub fn perform_effects(app: &mut App, io: &mut Io) {
     for effect in std::mem::take(&mut app.effects) {
         match effect {
             Effect::Copy { text, what } => {
-                app.status = Some(match clipboard.copy(&text) {
+                app.status = Some(match io.clipboard.copy(&text) {
                     Ok(CopyMethod::System) => format!("Copied {what}"),
                     Ok(CopyMethod::Osc52) => {
                         format!("Copied {what} (through the terminal, OSC 52)")
                     }
                     Err(why) => format!("Could not copy {what}: {why}"),
                 });
+            }
+            Effect::SaveRound(record) => {
+                let result = match io.store {
+                    Some(store) => {
+                        let mut new_best = false;
+                        store
+                            .update(|s| new_best = s.record_round(&record))
+                            .map(|state| (state, new_best))
+                    }
+                    None => Err("no state directory on this system".to_string()),
+                };
+                app.round_saved(result);
             }
         }
     }

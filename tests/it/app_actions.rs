@@ -304,11 +304,17 @@ fn copy_effects_become_status_messages() {
     app.update(Action::CompareConfused);
     app.update(Action::Copy);
     let mut ok = Fake(Vec::new(), true);
-    httpdex::tui::perform_effects(&mut app, &mut ok);
+    fn io(clipboard: &mut dyn Clipboard) -> httpdex::tui::Io<'_> {
+        httpdex::tui::Io {
+            clipboard,
+            store: None,
+        }
+    }
+    httpdex::tui::perform_effects(&mut app, &mut io(&mut ok));
     assert!(app.status.as_deref().unwrap().starts_with("Copied 502 vs "));
     assert!(ok.0[0].starts_with("| Aspect | 502 Bad Gateway"));
     app.update(Action::Copy);
-    httpdex::tui::perform_effects(&mut app, &mut Fake(Vec::new(), false));
+    httpdex::tui::perform_effects(&mut app, &mut io(&mut Fake(Vec::new(), false)));
     assert!(app.status.as_deref().unwrap().contains("Could not copy"));
     assert!(app.effects.is_empty());
 }

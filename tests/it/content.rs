@@ -70,14 +70,15 @@ fn examples_are_valid_http_with_the_required_headers() {
                 problems.push(format!("{}: example has a body", e.id));
             }
         }
-        if let Some((_, length)) = headers.iter().find(|(n, _)| n == "content-length") {
-            if length.parse::<usize>().ok() != Some(body.len()) && !body.is_empty() {
-                problems.push(format!(
-                    "{}: Content-Length {length} but body is {} bytes",
-                    e.id,
-                    body.len()
-                ));
-            }
+        if let Some((_, length)) = headers.iter().find(|(n, _)| n == "content-length")
+            && length.parse::<usize>().ok() != Some(body.len())
+            && !body.is_empty()
+        {
+            problems.push(format!(
+                "{}: Content-Length {length} but body is {} bytes",
+                e.id,
+                body.len()
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));

@@ -4,9 +4,11 @@ mod app_actions;
 mod cli;
 mod content;
 mod data;
+mod quiz;
 mod quotes;
 mod search;
 mod snapshots;
+mod state;
 
 use std::sync::{Arc, OnceLock};
 

@@ -117,3 +117,46 @@ fn cheatsheet_at_80x24_pages_by_column() {
     app.update(Action::OpenCheatsheet);
     insta::assert_snapshot!(render(&app));
 }
+
+fn quiz_app(size: (u16, u16)) -> App {
+    use httpdex::quiz::Level;
+    use httpdex::tui::app::QuizSettings;
+    let mut app = app_with(size, "");
+    let settings = QuizSettings {
+        level: Level::Common,
+        count: 3,
+        seed: Some(7),
+    };
+    app.start_quiz(settings, 0);
+    app
+}
+
+#[test]
+fn quiz_question_120x40() {
+    insta::assert_snapshot!(render(&quiz_app((120, 40))));
+}
+
+#[test]
+fn quiz_feedback_after_a_wrong_answer_80x24() {
+    let mut app = quiz_app((80, 24));
+    let q = app.quiz.as_ref().unwrap().round.current().unwrap().clone();
+    app.update(Action::Answer((q.correct + 1) % q.choices.len()));
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn quiz_summary_120x40() {
+    let mut app = quiz_app((120, 40));
+    for i in 0..3 {
+        let q = app.quiz.as_ref().unwrap().round.current().unwrap().clone();
+        let choice = if i == 1 {
+            (q.correct + 1) % q.choices.len()
+        } else {
+            q.correct
+        };
+        app.update(Action::Answer(choice));
+        app.update(Action::Tick(40 + i));
+        app.update(Action::NextQuestion);
+    }
+    insta::assert_snapshot!(render(&app));
+}

@@ -56,9 +56,13 @@ impl App {
         }
     }
 
-    /// Esc: leave the detail pane; else cancel a pick; else clear; else quit.
+    /// Esc: back to the quiz that opened the detail; else leave the detail
+    /// pane; else cancel a pick; else clear; else quit.
     fn back(&mut self) {
-        if self.focus == Focus::Detail {
+        if self.return_to_quiz {
+            self.return_to_quiz = false;
+            self.mode = Mode::Quiz;
+        } else if self.focus == Focus::Detail {
             self.focus = Focus::Search;
         } else if self.compare_pick.is_some() {
             self.cancel_pick();

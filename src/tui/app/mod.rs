@@ -6,6 +6,7 @@
 mod browse;
 mod cheatsheet;
 mod compare;
+mod quiz;
 
 use std::sync::Arc;
 
@@ -14,12 +15,15 @@ use ratatui::text::Line;
 
 pub use cheatsheet::{CheatItem, CheatSheet};
 pub use compare::{CompareView, PickSide};
+pub use quiz::{QuizSettings, QuizView};
 
 use super::action::Action;
 use super::keymap::Context;
 use super::view::layout::{self, Areas};
 use crate::catalog::{Catalog, Entry};
+use crate::quiz::Stats;
 use crate::search::{Filter, Hit};
+use crate::state::RoundRecord;
 use crate::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +38,7 @@ pub enum Mode {
     Browse,
     Compare,
     Cheatsheet,
+    Quiz,
 }
 
 /// Work for the runner: things update() may not do itself.
@@ -41,6 +46,8 @@ pub enum Mode {
 pub enum Effect {
     /// Put `text` on the clipboard; `what` names it in the status line.
     Copy { text: String, what: String },
+    /// Record a finished quiz round in the state file.
+    SaveRound(RoundRecord),
 }
 
 pub struct App {
@@ -66,6 +73,15 @@ pub struct App {
     pub compare_pick: Option<(usize, PickSide)>,
     pub compare: Option<CompareView>,
     pub cheatsheet: CheatSheet,
+    pub quiz: Option<QuizView>,
+    /// Per-code quiz record, for rounds that lean towards missed codes.
+    pub stats: Stats,
+    /// Best round per level slug, shown on the summary.
+    pub best: std::collections::BTreeMap<String, crate::state::Best>,
+    /// Set while the detail pane was opened from the quiz: Esc goes back.
+    pub return_to_quiz: bool,
+    /// Seeds unseeded quiz rounds; the runner sets it from the clock.
+    pub entropy: u64,
     pub size: (u16, u16),
     /// A one-line message for the footer, cleared by the next action.
     pub status: Option<String>,
@@ -93,6 +109,11 @@ impl App {
             compare_pick: None,
             compare: None,
             cheatsheet: CheatSheet::default(),
+            quiz: None,
+            stats: Stats::default(),
+            best: Default::default(),
+            return_to_quiz: false,
+            entropy: 0,
             size,
             status: None,
             effects: Vec::new(),
@@ -113,6 +134,7 @@ impl App {
             (true, _, _) => Context::Help,
             (_, Mode::Compare, _) => Context::Compare,
             (_, Mode::Cheatsheet, _) => Context::Cheatsheet,
+            (_, Mode::Quiz, _) => Context::Quiz,
             (_, Mode::Browse, Focus::Detail) => Context::Detail,
             (_, Mode::Browse, Focus::Search) => Context::Search,
         }
@@ -128,12 +150,18 @@ impl App {
         layout::areas(self.screen())
     }
 
+    /// Takes in what the state file remembers.
+    pub fn restore_state(&mut self, state: crate::state::State) {
+        self.stats = state.codes;
+        self.best = state.best;
+    }
+
     pub fn screen(&self) -> Rect {
         Rect::new(0, 0, self.size.0, self.size.1)
     }
 
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize(..)) {
+        if !matches!(action, Action::Resize(..) | Action::Tick(_)) {
             self.status = None;
         }
         match action {
@@ -150,11 +178,13 @@ impl App {
                 self.refresh_cheatsheet();
             }
             Action::CycleClass | Action::CycleOrigin => self.cycle_filter(action),
+            Action::OpenQuiz => self.open_quiz(),
             _ if self.help_open => self.update_help(action),
             _ => match self.mode {
                 Mode::Browse => self.update_browse(action),
                 Mode::Compare => self.update_compare(action),
                 Mode::Cheatsheet => self.update_cheatsheet(action),
+                Mode::Quiz => self.update_quiz(action),
             },
         }
     }

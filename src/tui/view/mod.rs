@@ -6,6 +6,7 @@ pub mod compare;
 pub mod detail;
 pub mod help;
 pub mod layout;
+pub mod quiz;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -29,6 +30,7 @@ impl Widget for &App {
             }
             Mode::Compare => compare::render(self, layout::screen_block(area), buf),
             Mode::Cheatsheet => cheatsheet::render(self, layout::screen_block(area), buf),
+            Mode::Quiz => quiz::render(self, layout::screen_block(area), buf),
         }
         footer(self, areas.footer, buf);
         if self.help_open {
@@ -67,13 +69,18 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             _ => hints.push((vec![key], hint)),
         }
     }
+    // Hints that do not fit are left out whole rather than cut mid-word.
     let mut spans = Vec::new();
+    let mut used = 0;
     for (keys, hint) in hints {
-        spans.push(Span::styled(
-            format!(" {} ", keys.join("/")),
-            app.theme.key(),
-        ));
-        spans.push(Span::styled(format!("{hint} "), app.theme.dim()));
+        let keys = format!(" {} ", keys.join("/"));
+        let hint = format!("{hint} ");
+        used += keys.chars().count() + hint.chars().count();
+        if used > area.width as usize {
+            break;
+        }
+        spans.push(Span::styled(keys, app.theme.key()));
+        spans.push(Span::styled(hint, app.theme.dim()));
     }
     Line::from(spans).render(area, buf);
 }

@@ -1,0 +1,208 @@
+//! Question generation (property tests), scoring, and a whole round played
+//! through Actions.
+
+use std::collections::HashSet;
+
+use httpdex::quiz::{Kind, Level, Rng, Round, Stats, generate_round};
+use proptest::prelude::*;
+
+fn level() -> impl Strategy<Value = Level> {
+    prop::sample::select(Level::ALL.to_vec())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn questions_are_well_formed(seed in any::<u64>(), level in level(), count in 1usize..30) {
+        let catalog = crate::catalog();
+        let questions = generate_round(&catalog, level, count, &mut Rng::new(seed), None);
+        prop_assert_eq!(questions.len(), count);
+        for q in &questions {
+            let expected = if q.kind == Kind::AOrB { 2 } else { 4 };
+            prop_assert_eq!(q.choices.len(), expected, "{:?}", q);
+            prop_assert!(q.correct < q.choices.len());
+            let ids: HashSet<_> = q.choices.iter().map(|c| &c.id).collect();
+            let texts: HashSet<_> = q.choices.iter().map(|c| c.text.to_lowercase()).collect();
+            prop_assert_eq!(ids.len(), q.choices.len(), "duplicate option in {:?}", q);
+            prop_assert_eq!(texts.len(), q.choices.len(), "duplicate text in {:?}", q);
+            prop_assert_eq!(&q.choices[q.correct].id, &q.subject);
+            prop_assert!(!q.explanation.is_empty());
+        }
+    }
+
+    #[test]
+    fn wrong_options_are_plausible(seed in any::<u64>(), level in level()) {
+        let catalog = crate::catalog();
+        for q in generate_round(&catalog, level, 10, &mut Rng::new(seed), None) {
+            if q.kind == Kind::Scenario {
+                continue; // Curated in data/quiz.json.
+            }
+            let subject = catalog.get(&q.subject).unwrap();
+            for c in &q.choices {
+                let other = catalog.get(&c.id).unwrap();
+                let plausible = other.class() == subject.class()
+                    || subject.confused_with.contains(&c.id)
+                    || subject.related.contains(&c.id)
+                    || q.kind == Kind::AOrB;
+                prop_assert!(plausible, "{} offered for {}", c.id, q.subject);
+            }
+        }
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_round(seed in any::<u64>(), level in level()) {
+        let catalog = crate::catalog();
+        let a = generate_round(&catalog, level, 10, &mut Rng::new(seed), None);
+        let b = generate_round(&catalog, level, 10, &mut Rng::new(seed), None);
+        prop_assert_eq!(a, b);
+    }
+}
+
+#[test]
+fn the_right_answer_sits_in_every_position_about_equally() {
+    let catalog = crate::catalog();
+    let mut counts = [0usize; 4];
+    for seed in 0..300 {
+        for q in generate_round(&catalog, Level::Iana, 10, &mut Rng::new(seed), None) {
+            if q.choices.len() == 4 {
+                counts[q.correct] += 1;
+            }
+        }
+    }
+    let total: usize = counts.iter().sum();
+    for c in counts {
+        let share = c as f64 / total as f64;
+        assert!((0.21..0.29).contains(&share), "{counts:?}");
+    }
+}
+
+#[test]
+fn rounds_lean_towards_missed_codes() {
+    let catalog = crate::catalog();
+    let mut stats = Stats::new();
+    stats.insert(
+        "412".into(),
+        httpdex::quiz::CodeStats {
+            attempts: 10,
+            correct: 0,
+        },
+    );
+    for id in httpdex::quiz::common_ids()
+        .iter()
+        .filter(|id| **id != "412")
+    {
+        stats.insert(
+            id.to_string(),
+            httpdex::quiz::CodeStats {
+                attempts: 10,
+                correct: 10,
+            },
+        );
+    }
+    let asked = |stats: Option<&Stats>| {
+        (0..200)
+            .filter(|&seed| {
+                generate_round(&catalog, Level::Common, 5, &mut Rng::new(seed), stats)
+                    .iter()
+                    .any(|q| q.subject == "412")
+            })
+            .count()
+    };
+    let (leaning, neutral) = (asked(Some(&stats)), asked(None));
+    assert!(
+        leaning > neutral * 2,
+        "412 asked in {leaning} rounds with stats, {neutral} without"
+    );
+}
+
+#[test]
+fn scoring_streaks_and_missed() {
+    let catalog = crate::catalog();
+    let questions = generate_round(&catalog, Level::Common, 4, &mut Rng::new(1), None);
+    let mut round = Round::new(Level::Common, questions.clone());
+    let wrong = |q: &httpdex::quiz::Question| (q.correct + 1) % q.choices.len();
+    assert_eq!(round.answer(questions[0].correct), Some(true));
+    assert_eq!(
+        round.answer(0),
+        None,
+        "no second answer while feedback shows"
+    );
+    round.next();
+    assert_eq!(round.answer(questions[1].correct), Some(true));
+    round.next();
+    assert_eq!(round.answer(wrong(&questions[2])), Some(false));
+    assert_eq!(round.streak, 0);
+    round.next();
+    assert_eq!(round.answer(99), None, "out-of-range choice ignored");
+    assert_eq!(round.answer(questions[3].correct), Some(true));
+    round.next();
+    assert!(round.is_finished());
+    assert_eq!(round.score(), 3);
+    assert_eq!(round.best_streak, 2);
+    assert_eq!(round.missed(), vec![&questions[2]]);
+    let results = round.results();
+    assert_eq!(results.iter().filter(|(_, right)| !right).count(), 1);
+}
+
+#[test]
+fn a_seeded_round_played_through_actions() {
+    use httpdex::clipboard::{Clipboard, CopyMethod};
+    use httpdex::state::Store;
+    use httpdex::theme::Theme;
+    use httpdex::tui::action::Action;
+    use httpdex::tui::app::{App, Mode, QuizSettings};
+    use httpdex::tui::{Io, perform_effects};
+
+    struct NoClipboard;
+    impl Clipboard for NoClipboard {
+        fn copy(&mut self, _: &str) -> Result<CopyMethod, String> {
+            Err("none".into())
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
+    let mut app = App::new(crate::catalog(), Theme::PLAIN, (100, 30));
+    let settings = QuizSettings {
+        level: Level::Common,
+        count: 5,
+        seed: Some(42),
+    };
+    app.start_quiz(settings, 0);
+    assert_eq!(app.mode, Mode::Quiz);
+    let expected = generate_round(&crate::catalog(), Level::Common, 5, &mut Rng::new(42), None);
+    assert_eq!(app.quiz.as_ref().unwrap().round.questions, expected);
+    for (i, q) in expected.iter().enumerate() {
+        // Right on even questions (by number key), wrong on odd ones (by arrows + Enter).
+        if i % 2 == 0 {
+            app.update(Action::Answer(q.correct));
+        } else {
+            let wrong = (q.correct + 1) % q.choices.len();
+            for _ in 0..wrong {
+                app.update(Action::SelectNext);
+            }
+            app.update(Action::Open);
+        }
+        app.update(Action::Tick(i as u64 + 1));
+        app.update(Action::Open);
+        perform_effects(
+            &mut app,
+            &mut Io {
+                clipboard: &mut NoClipboard,
+                store: Some(&store),
+            },
+        );
+    }
+    let view = app.quiz.as_ref().unwrap();
+    assert!(view.round.is_finished());
+    assert_eq!(view.round.score(), 3);
+    assert_eq!(view.new_best, Some(true));
+    let saved = store.load().state;
+    assert_eq!(saved.rounds_played, 1);
+    assert_eq!(saved.best["common"].score, 3);
+    assert_eq!(saved.codes.values().map(|s| s.attempts).sum::<u32>(), 5);
+    // Replaying the missed ones asks exactly those two.
+    app.update(Action::ReplayMissed);
+    let replay = &app.quiz.as_ref().unwrap().round.questions;
+    assert_eq!(replay, &vec![expected[1].clone(), expected[3].clone()]);
+}
