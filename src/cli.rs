@@ -16,7 +16,6 @@ use crate::{ansi, detail};
     name = "httpdex",
     version,
     about = "The HTTP status code reference that lives in your terminal",
-    args_conflicts_with_subcommands = true,
     after_help = "Run without arguments to open the interactive browser."
 )]
 pub struct Cli {
@@ -27,6 +26,11 @@ pub struct Cli {
     /// When to colour one-shot output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
+
+    /// Your own codes or notes (JSON, same schema) merged into the catalog
+    /// [default: ~/.config/httpdex/codes.json]
+    #[arg(long, value_name = "FILE", global = true)]
+    pub data: Option<std::path::PathBuf>,
 
     /// Codes to show, as `httpdex show` does (`httpdex 404 410`)
     #[arg(value_name = "CODE")]
@@ -333,7 +337,8 @@ pub fn search_cmd(
     if json {
         write_json(o, &results)?;
     } else if results.is_empty() {
-        writeln!(o.err, "httpdex: nothing matches {query:?}")?;
+        let shown = truncate(query, 40);
+        writeln!(o.err, "httpdex: nothing matches {shown:?}")?;
     } else {
         let entries: Vec<&Entry> = results.iter().filter_map(|r| catalog.get(r.id)).collect();
         write_table(&entries, o)?;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use clap::Parser;
 use clap::error::ErrorKind;
 
-use httpdex::catalog::Catalog;
+use httpdex::catalog::{Catalog, extension};
 use httpdex::cli::{self, Cli, Command, Output, exit};
 use httpdex::tui::Launch;
 use httpdex::tui::app::QuizSettings;
@@ -19,13 +19,16 @@ fn main() -> ExitCode {
         }
         Err(e) => return usage_error(&e),
     };
-    let catalog = match Catalog::builtin() {
-        Ok(c) => Arc::new(c),
+    let (catalog, warning) = match load_catalog(&cli) {
+        Ok(loaded) => loaded,
         Err(e) => {
             eprintln!("httpdex: the built-in catalog is invalid (a bug, please report it):\n{e}");
             return ExitCode::from(exit::NOT_FOUND as u8);
         }
     };
+    if let Some(warning) = &warning {
+        eprintln!("httpdex: {warning}");
+    }
     let code = match (&cli.command, cli.codes.is_empty()) {
         (Some(Command::Quiz { seed, count, level }), _) => {
             let quiz = QuizSettings {
@@ -33,11 +36,14 @@ fn main() -> ExitCode {
                 count: usize::from(*count),
                 seed: *seed,
             };
-            let launch = Launch {
-                query: None,
-                quiz: Some(quiz),
-            };
-            browse(catalog, launch)
+            browse(
+                catalog,
+                Launch {
+                    query: None,
+                    quiz: Some(quiz),
+                    warning,
+                },
+            )
         }
         (Some(command), _) => {
             Output::run_std(cli.color, |o| cli::run_command(&catalog, command, o))
@@ -54,17 +60,57 @@ fn main() -> ExitCode {
             Launch {
                 query: cli.query.clone(),
                 quiz: None,
+                warning,
             },
         ),
     };
     ExitCode::from(code as u8)
 }
 
-/// Opens the TUI, which needs a terminal on both ends.
+/// The built-in catalog, extended with the user's file when it is valid.
+/// A broken user file gives a warning, never a failure.
+fn load_catalog(cli: &Cli) -> Result<(Arc<Catalog>, Option<String>), httpdex::catalog::DataError> {
+    let builtin = Catalog::builtin()?;
+    let Some(path) = cli.data.clone().or_else(extension::default_path) else {
+        return Ok((Arc::new(builtin), None));
+    };
+    let extensions = match extension::read(&path) {
+        Ok(Some(extensions)) => extensions,
+        Ok(None) if cli.data.is_none() => return Ok((Arc::new(builtin), None)),
+        Ok(None) => {
+            let warning = format!(
+                "{}: no such file; using the built-in catalog",
+                path.display()
+            );
+            return Ok((Arc::new(builtin), Some(warning)));
+        }
+        Err(e) => {
+            return Ok((
+                Arc::new(builtin),
+                Some(format!("{e} (using the built-in catalog)")),
+            ));
+        }
+    };
+    match builtin.extended(&path.display().to_string(), extensions) {
+        Ok(extended) => Ok((Arc::new(extended), None)),
+        Err(e) => Ok((
+            Arc::new(builtin),
+            Some(format!("{e} (using the built-in catalog)")),
+        )),
+    }
+}
+
+/// Opens the TUI, which needs a real terminal on both ends.
 fn browse(catalog: Arc<Catalog>, launch: Launch) -> i32 {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
             "httpdex: the interactive browser needs a terminal; for scripts use `httpdex show CODE`, `httpdex search QUERY` or `httpdex list` (add --json)"
+        );
+        return exit::USAGE;
+    }
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        eprintln!(
+            "httpdex: TERM=dumb cannot show the browser; use `httpdex show CODE` or `httpdex list`"
         );
         return exit::USAGE;
     }

@@ -1,6 +1,7 @@
 //! The catalog: every entry, the curated comparisons and the quiz scenarios,
 //! loaded from the JSON embedded at build time and validated.
 
+pub mod extension;
 mod model;
 mod validate;
 

@@ -27,6 +27,8 @@ pub struct Launch {
     pub query: Option<String>,
     /// Start in the quiz (`httpdex quiz`).
     pub quiz: Option<QuizSettings>,
+    /// A problem to show on the status line (a broken extension file).
+    pub warning: Option<String>,
 }
 
 /// What effects act on: the world outside the app.
@@ -40,6 +42,7 @@ pub struct Io<'a> {
 pub fn run(catalog: Arc<Catalog>, launch: Launch) -> io::Result<()> {
     install_panic_hook();
     let mut terminal = ratatui::try_init()?;
+    restore_on_signals();
     let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
         let size = terminal.size()?;
         let mut app = App::new(catalog, Theme::from_env(), (size.width, size.height));
@@ -49,6 +52,9 @@ pub fn run(catalog: Arc<Catalog>, launch: Launch) -> io::Result<()> {
             let loaded = store.load();
             app.restore_state(loaded.state);
             app.status = loaded.warning;
+        }
+        if launch.warning.is_some() {
+            app.status = launch.warning.clone();
         }
         if let Some(q) = &launch.query {
             app = app.with_query(q);
@@ -60,6 +66,12 @@ pub fn run(catalog: Arc<Catalog>, launch: Launch) -> io::Result<()> {
     });
     restore();
     result
+}
+
+/// `HTTPDEX_CRASH_TEST=1` panics at the first event: the end-to-end tests
+/// use it to prove a crash still restores the terminal.
+fn crash_test_requested() -> bool {
+    std::env::var_os("HTTPDEX_CRASH_TEST").is_some_and(|v| v == "1")
 }
 
 fn clock_entropy() -> u64 {
@@ -77,6 +89,7 @@ fn event_loop(
 ) -> io::Result<()> {
     let mut clipboard = SystemClipboard::default();
     let mut clock: Option<(u64, Instant)> = None;
+    let crash_test = crash_test_requested();
     terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
     while !app.should_quit {
         clock = match (app.quiz_clock(), clock) {
@@ -85,6 +98,10 @@ fn event_loop(
             (None, _) => None,
         };
         let action = match clock {
+            _ if crash_test => {
+                event::read()?;
+                panic!("crash test requested by HTTPDEX_CRASH_TEST");
+            }
             Some((_, started)) => {
                 let elapsed = started.elapsed();
                 let to_next_second = Duration::from_millis(1000 - elapsed.subsec_millis() as u64);
@@ -138,17 +155,50 @@ pub fn perform_effects(app: &mut App, io: &mut Io) {
     }
 }
 
+/// Undoes everything `run` turned on. Safe to call more than once, and
+/// from the signal thread, where no destructor will show the cursor.
 fn restore() {
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(io::stdout(), DisableMouseCapture, crossterm::cursor::Show);
     ratatui::restore();
 }
 
-/// Mouse capture is ours to undo: ratatui's own hook (installed by
-/// `try_init`, which runs after this one) restores raw mode and the screen.
+/// Runs inside ratatui's hook (installed by `try_init` after this one),
+/// which has already left raw mode and the alternate screen: mouse capture
+/// is ours to undo, then a short report replaces the default dump.
 fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-        previous(info);
+    std::panic::set_hook(Box::new(|info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture, crossterm::cursor::Show);
+        let location = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!(
+            "httpdex crashed: {message}{location}\nThe terminal has been restored. This is a bug: please report it with the steps that led here."
+        );
     }));
 }
+
+/// SIGINT, SIGTERM and SIGHUP would otherwise kill the process with the
+/// terminal still raw: restore it first, then exit as the signal would.
+#[cfg(unix)]
+fn restore_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            restore();
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn restore_on_signals() {}

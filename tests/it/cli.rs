@@ -216,3 +216,73 @@ fn list_markdown_is_a_table() {
     assert!(out.contains("| 200 | OK | IANA |"), "{out}");
     assert!(lines.all(|l| l.starts_with("| 2") && l.ends_with(" |")));
 }
+
+#[test]
+fn bad_input_gets_a_clear_message_and_the_right_exit_code() {
+    // An empty id or query.
+    let o = httpdex(&["show", ""]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with("httpdex: no status code \"\""),
+        "{}",
+        stderr(&o)
+    );
+    let o = httpdex(&["search", "  "]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("the search query is empty"));
+
+    // A huge query: answered, and not echoed back in full. (Linux caps one
+    // argument at 128 KiB; the megabyte case runs through the search and
+    // the app in tests/it/search.rs and tests/it/robustness.rs.)
+    let huge = "a".repeat(100_000);
+    for args in [["search", huge.as_str()], ["show", huge.as_str()]] {
+        let o = httpdex(&args);
+        assert_eq!(o.status.code(), Some(1), "{:?}", &args[0]);
+        assert!(stderr(&o).len() < 300, "echoed {} bytes", stderr(&o).len());
+    }
+
+    // A count out of range, an unknown level.
+    for args in [
+        &["quiz", "--count", "0"][..],
+        &["quiz", "--level", "expert"],
+    ] {
+        let o = httpdex(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&o).lines().count(), 1);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn arguments_that_are_not_utf8_are_a_usage_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let arg = std::ffi::OsStr::from_bytes(b"\xff\xfe404");
+    for args in [vec![arg], vec![std::ffi::OsStr::new("search"), arg]] {
+        let o = Command::new(env!("CARGO_BIN_EXE_httpdex"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2));
+        let err = stderr(&o);
+        assert!(
+            err.starts_with("httpdex: ") && err.contains("UTF-8"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn no_color_and_term_dumb_are_respected() {
+    let o = Command::new(env!("CARGO_BIN_EXE_httpdex"))
+        .args(["show", "404", "--color", "auto"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!stdout(&o).contains('\x1b'));
+    // Output that is not a terminal never gets the browser, whatever TERM says.
+    let o = Command::new(env!("CARGO_BIN_EXE_httpdex"))
+        .env("TERM", "dumb")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}

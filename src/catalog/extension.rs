@@ -1,0 +1,196 @@
+//! User extensions: a team's own codes, or notes on existing ones, in the
+//! catalog's own schema. Read from `--data FILE` or the default file
+//! (`~/.config/httpdex/codes.json` on Linux). A broken file never stops the
+//! app: the error names `file:line:column` and the built-in catalog is used.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::{
+    Catalog, DataError, Entry, Faq, HeaderRule, Note, Origin, Problem, Seo, SpecRef, Status,
+    parse_json,
+};
+
+/// One item of an extension file: a new entry (id not in the catalog), or
+/// additions to an existing one (only `aliases`, `keywords` and `notes`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extension {
+    pub id: String,
+    pub code: Option<u16>,
+    pub name: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub origin: Option<Origin>,
+    #[serde(default)]
+    pub vendor: String,
+    pub status: Option<Status>,
+    #[serde(default)]
+    pub emoji: String,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub playful: String,
+    pub definition: Option<String>,
+    #[serde(default)]
+    pub spec: Vec<SpecRef>,
+    #[serde(default)]
+    pub misconception: String,
+    #[serde(default)]
+    pub causes: Vec<String>,
+    #[serde(default)]
+    pub when_to_use: String,
+    #[serde(default)]
+    pub example: String,
+    #[serde(default)]
+    pub headers: Vec<HeaderRule>,
+    #[serde(default)]
+    pub seo: Seo,
+    #[serde(default)]
+    pub cacheable: bool,
+    #[serde(default)]
+    pub related: Vec<String>,
+    #[serde(default)]
+    pub confused_with: Vec<String>,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub faq: Vec<Faq>,
+    #[serde(default)]
+    pub constants: BTreeMap<String, String>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+/// The default extension file: `$XDG_CONFIG_HOME/httpdex/codes.json` (or the
+/// platform's config directory).
+pub fn default_path() -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "httpdex")?;
+    Some(dirs.config_dir().join("codes.json"))
+}
+
+/// Parses an extension file's text: a JSON array of items, or one item.
+pub fn parse(file: &str, text: &str) -> Result<Vec<Extension>, DataError> {
+    if text.trim_start().starts_with('{') {
+        parse_json::<Extension>(file, text).map(|e| vec![e])
+    } else {
+        parse_json(file, text)
+    }
+}
+
+/// Reads `path`. A missing default file is not an error (`Ok(None)`).
+pub fn read(path: &Path) -> Result<Option<Vec<Extension>>, DataError> {
+    let file = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&file, &text).map(Some),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(DataError::Parse {
+            file,
+            line: 0,
+            column: 0,
+            message: e.to_string(),
+        }),
+    }
+}
+
+impl Catalog {
+    /// A new catalog with `extensions` merged in and validated as a whole.
+    /// On any problem the catalog is unchanged and the error says why.
+    pub fn extended(&self, file: &str, extensions: Vec<Extension>) -> Result<Catalog, DataError> {
+        let invalid = |problems: Vec<Problem>| DataError::Invalid {
+            file: file.to_string(),
+            problems,
+        };
+        let mut entries = self.entries().to_vec();
+        let mut problems = Vec::new();
+        for ext in extensions {
+            match entries
+                .iter_mut()
+                .find(|e| e.id.eq_ignore_ascii_case(&ext.id))
+            {
+                Some(existing) => add_to(existing, ext),
+                None => match new_entry(ext) {
+                    Ok(entry) => entries.push(entry),
+                    Err(p) => problems.push(p),
+                },
+            }
+        }
+        if !problems.is_empty() {
+            return Err(invalid(problems));
+        }
+        Catalog::new(
+            entries,
+            self.comparisons().to_vec(),
+            self.scenarios().to_vec(),
+        )
+        .map_err(invalid)
+    }
+}
+
+/// Notes, aliases and keywords are added to an existing entry; its
+/// reference content stays as it is.
+fn add_to(entry: &mut Entry, ext: Extension) {
+    entry.aliases.extend(ext.aliases);
+    entry.keywords.extend(ext.keywords);
+    entry.notes.extend(ext.notes);
+}
+
+fn new_entry(ext: Extension) -> Result<Entry, Problem> {
+    let subject = format!("entry {}", ext.id);
+    let required = |field: &str, value: Option<String>| {
+        value
+            .filter(|v| !v.trim().is_empty())
+            .ok_or_else(|| Problem {
+                subject: subject.clone(),
+                field: field.to_string(),
+                message: "is required for a new code".to_string(),
+            })
+    };
+    let code = match ext.code {
+        Some(code) => code,
+        None => ext
+            .id
+            .split(['-', '.'])
+            .next()
+            .and_then(|c| c.parse().ok())
+            .ok_or_else(|| Problem {
+                subject: subject.clone(),
+                field: "code".to_string(),
+                message: "is required for a new code (or start the id with it)".to_string(),
+            })?,
+    };
+    let name = required("name", ext.name)?;
+    let summary = required("summary", ext.summary)?;
+    let origin = ext.origin.unwrap_or(Origin::Custom);
+    Ok(Entry {
+        id: ext.id,
+        code,
+        name,
+        aliases: ext.aliases,
+        origin,
+        vendor: ext.vendor,
+        status: ext.status.unwrap_or(match origin {
+            Origin::Iana => Status::Standard,
+            _ => Status::Unofficial,
+        }),
+        emoji: ext.emoji,
+        definition: ext.definition.unwrap_or_else(|| summary.clone()),
+        summary,
+        playful: ext.playful,
+        spec: ext.spec,
+        misconception: ext.misconception,
+        causes: ext.causes,
+        when_to_use: ext.when_to_use,
+        example: ext.example,
+        headers: ext.headers,
+        seo: ext.seo,
+        cacheable: ext.cacheable,
+        related: ext.related,
+        confused_with: ext.confused_with,
+        keywords: ext.keywords,
+        faq: ext.faq,
+        constants: ext.constants,
+        notes: ext.notes,
+    })
+}

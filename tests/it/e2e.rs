@@ -1,0 +1,218 @@
+//! The real binary in a real pseudo-terminal: launch, search, help,
+//! compare, one quiz answer, quit; and the terminal restored after a quit,
+//! SIGINT, SIGTERM and a panic.
+//!
+//! Uses `HTTPDEX_E2E_BIN` when set (CI points it at the release build),
+//! else the binary cargo built for the tests.
+#![cfg(unix)]
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const SIZE: (u16, u16) = (120, 40);
+
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Arc<Mutex<Vec<u8>>>,
+    _state: tempfile::TempDir,
+}
+
+fn binary() -> String {
+    std::env::var("HTTPDEX_E2E_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_httpdex").to_string())
+}
+
+impl Session {
+    fn start(args: &[&str], env: &[(&str, &str)]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: SIZE.1,
+                cols: SIZE.0,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let state = tempfile::tempdir().unwrap();
+        let mut cmd = CommandBuilder::new(binary());
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("HTTPDEX_STATE_DIR", state.path());
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).expect("spawn httpdex");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let sink = output.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().unwrap();
+        Session {
+            master: pty.master,
+            child,
+            writer,
+            output,
+            _state: state,
+        }
+    }
+
+    fn screen(&self) -> String {
+        let nonzero = |n| std::num::NonZeroU16::new(n).expect("non-zero size");
+        let mut parser = vt100::Parser::new(nonzero(SIZE.1), nonzero(SIZE.0), 0);
+        parser.process(&self.output.lock().unwrap());
+        parser.screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
+        panic!("{text:?} never appeared; screen:\n{}", self.screen());
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Esc, then a pause: an Esc followed at once by another byte reads
+    /// as an Alt chord, as in any terminal.
+    fn send_esc(&mut self) {
+        self.send("\x1b");
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader drain what was written last.
+                std::thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        panic!("httpdex did not exit; screen:\n{}", self.screen());
+    }
+
+    /// Whether the pty is in canonical (cooked) mode with echo on.
+    fn cooked(&self) -> bool {
+        let fd = self.master.as_raw_fd().expect("a unix pty");
+        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+        // SAFETY: fd is the live master of our pty; termios is plain data.
+        assert_eq!(unsafe { libc::tcgetattr(fd, &mut termios) }, 0);
+        termios.c_lflag & libc::ICANON != 0 && termios.c_lflag & libc::ECHO != 0
+    }
+
+    fn signal(&self, signal: libc::c_int) {
+        let pid = self.child.process_id().expect("a pid") as libc::pid_t;
+        // SAFETY: sends a signal to the child we spawned.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+    }
+
+    /// After exit: every mode the app turned on was turned off again, in
+    /// the byte stream it wrote, and the pty is back in cooked mode.
+    fn assert_restored(&self) {
+        let out = String::from_utf8_lossy(&self.output.lock().unwrap()).into_owned();
+        let last = |seq: &str| out.rfind(seq);
+        let entered = last("\x1b[?1049h").expect("entered the alternate screen");
+        assert!(
+            last("\x1b[?1049l").is_some_and(|i| i > entered),
+            "alternate screen not left"
+        );
+        let mouse_on = last("\x1b[?1000h").expect("enabled mouse capture");
+        assert!(
+            last("\x1b[?1000l").is_some_and(|i| i > mouse_on),
+            "mouse capture not disabled"
+        );
+        assert!(
+            last("\x1b[?25h").is_some_and(|i| i > entered),
+            "cursor not shown again"
+        );
+        assert!(self.cooked(), "raw mode is still on");
+    }
+}
+
+#[test]
+fn a_user_session_from_launch_to_quit() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("type to search");
+    assert!(!s.cooked(), "raw mode while running");
+    s.send("unauth");
+    s.wait_for("401 Unauthorized ─");
+    s.send("?");
+    s.wait_for("Open or close this help");
+    s.send_esc();
+    s.send("\x18"); // Ctrl-x: compare 401 with...
+    s.send("forbidden\r");
+    s.wait_for("401 Unauthorized vs 403 Forbidden");
+    s.send_esc();
+    s.send("\x07"); // Ctrl-g: the quiz
+    s.wait_for("Quiz · common codes");
+    s.send("1");
+    s.wait_for("Why:");
+    s.send("\x03"); // Ctrl-c
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn the_query_option_types_into_the_search() {
+    let mut s = Session::start(&["-q", "teapot"], &[]);
+    s.wait_for("418 (Unused) ─");
+    s.send_esc(); // clears the query
+    s.send_esc(); // quits
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn sigint_and_sigterm_restore_the_terminal() {
+    for (signal, code) in [(libc::SIGINT, 130), (libc::SIGTERM, 143)] {
+        let mut s = Session::start(&[], &[]);
+        s.wait_for("type to search");
+        s.signal(signal);
+        assert_eq!(s.wait_exit(), code, "signal {signal}");
+        s.assert_restored();
+    }
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_reports() {
+    let mut s = Session::start(&[], &[("HTTPDEX_CRASH_TEST", "1")]);
+    s.wait_for("type to search");
+    s.send("x");
+    assert_ne!(s.wait_exit(), 0);
+    s.assert_restored();
+    let out = String::from_utf8_lossy(&s.output.lock().unwrap()).into_owned();
+    assert!(
+        out.contains("httpdex crashed: crash test requested"),
+        "{out}"
+    );
+    assert!(out.contains("The terminal has been restored"));
+}
+
+#[test]
+fn term_dumb_refuses_the_browser() {
+    let mut s = Session::start(&[], &[("TERM", "dumb")]);
+    assert_eq!(s.wait_exit(), 2);
+    assert!(s.screen().contains("TERM=dumb cannot show the browser"));
+}

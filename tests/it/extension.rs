@@ -1,0 +1,104 @@
+//! Users' own codes and notes, and what a broken file does.
+
+use httpdex::catalog::extension;
+use httpdex::catalog::{DataError, Origin};
+use httpdex::search::{Filter, search};
+
+#[test]
+fn a_new_code_and_a_note_on_an_existing_one_are_merged() {
+    let text = r#"[
+      {"id": "599-acme", "name": "Upstream Quota Exhausted", "summary": "Our gateway ran out of upstream quota.",
+       "keywords": ["quota", "acme gateway"], "vendor": "ACME platform team"},
+      {"id": "404", "notes": [{"source": "acme", "text": "Our API returns 404 for soft-deleted records."}]}
+    ]"#;
+    let extensions = extension::parse("codes.json", text).unwrap();
+    let catalog = crate::catalog().extended("codes.json", extensions).unwrap();
+    let custom = catalog.get("599-acme").unwrap();
+    assert_eq!(custom.origin, Origin::Custom);
+    assert_eq!(custom.code, 599);
+    assert_eq!(custom.definition, custom.summary);
+    let hits = search(&catalog, "acme gateway", &Filter::default());
+    assert_eq!(catalog.entries()[hits[0].index].id, "599-acme");
+    let notes = &catalog.get("404").unwrap().notes;
+    assert_eq!(notes.last().unwrap().source, "acme");
+    // The built-in content is untouched.
+    assert_eq!(catalog.get("404").unwrap().name, "Not Found");
+}
+
+#[test]
+fn invalid_json_names_file_line_and_column() {
+    let text = "[\n  {\"id\": \"599-acme\",\n   \"name\": \"x\" \"summary\": \"y\"}\n]";
+    match extension::parse("/home/me/codes.json", text).unwrap_err() {
+        err @ DataError::Parse { line, column, .. } => {
+            assert_eq!((line, column), (3, 16));
+            assert!(
+                err.to_string().starts_with("/home/me/codes.json:3:16: "),
+                "{err}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn schema_errors_say_what_is_wrong() {
+    // An unknown field is reported with its position.
+    let err = extension::parse("f.json", "[{\"id\": \"1\", \"nmae\": \"typo\"}]").unwrap_err();
+    assert!(err.to_string().contains("unknown field `nmae`"), "{err}");
+    assert!(err.to_string().starts_with("f.json:1:"), "{err}");
+    // A new code without a name.
+    let ext = extension::parse("f.json", r#"{"id": "598-acme", "summary": "s"}"#).unwrap();
+    let err = crate::catalog().extended("f.json", ext).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "f.json: entry 598-acme: field `name`: is required for a new code"
+    );
+    // A reference to a code that does not exist.
+    let ext = extension::parse(
+        "f.json",
+        r#"{"id": "597-acme", "name": "n", "summary": "s", "related": ["999"]}"#,
+    )
+    .unwrap();
+    let err = crate::catalog().extended("f.json", ext).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("entry 597-acme: field `related`: unknown id \"999\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_cli_merges_a_data_file_and_survives_a_broken_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.json");
+    std::fs::write(
+        &good,
+        r#"[{"id": "599-acme", "name": "Quota Gone", "summary": "Out of quota."}]"#,
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_httpdex"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let o = run(&["--data", good.to_str().unwrap(), "show", "599-acme"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.starts_with("599 Quota Gone"), "{out}");
+    assert!(out.contains("custom"), "{out}");
+
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "[{\"id\": \"599-acme\",,}]").unwrap();
+    let o = run(&["--data", bad.to_str().unwrap(), "show", "404"]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("bad.json:1:"), "{err}");
+    assert!(err.contains("using the built-in catalog"), "{err}");
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("404 Not Found"));
+}

@@ -1,0 +1,138 @@
+//! Random event sequences through the whole key/mouse/resize chain, every
+//! view, sizes from 1x1 to 500x200: nothing panics and every index and
+//! scroll offset stays in range.
+//!
+//! Bounded for CI; for a longer run:
+//! `PROPTEST_CASES=5000 cargo test --release robustness`.
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use httpdex::clipboard::{Clipboard, CopyMethod};
+use httpdex::theme::Theme;
+use httpdex::tui::app::{App, CheatItem};
+use httpdex::tui::keymap::action_for;
+use httpdex::tui::{Io, perform_effects};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn key_event() -> impl Strategy<Value = Event> {
+    let codes = prop_oneof![
+        prop::sample::select(vec![
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+            KeyCode::Home,
+            KeyCode::End,
+            KeyCode::Tab,
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Backspace,
+            KeyCode::F(1),
+            KeyCode::F(2),
+            KeyCode::F(3),
+        ]),
+        // Letters, digits and symbols the key table uses, plus a wide char.
+        prop::sample::select(
+            "0123456789abcdefghijklmnopqrstuvwxyzGN /?.-é語"
+                .chars()
+                .collect::<Vec<_>>()
+        )
+        .prop_map(KeyCode::Char),
+    ];
+    let mods = prop::sample::select(vec![
+        KeyModifiers::NONE,
+        KeyModifiers::CONTROL,
+        KeyModifiers::SHIFT,
+    ]);
+    (codes, mods).prop_map(|(code, mods)| {
+        // Ctrl-C quits; the run would end there, so it is left out.
+        let mods = if code == KeyCode::Char('c') {
+            KeyModifiers::NONE
+        } else {
+            mods
+        };
+        Event::Key(KeyEvent::new(code, mods))
+    })
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    prop_oneof![
+        8 => key_event(),
+        1 => (0u16..520, 0u16..220, 0u8..3).prop_map(|(column, row, kind)| {
+            let kind = match kind {
+                0 => MouseEventKind::Down(MouseButton::Left),
+                1 => MouseEventKind::ScrollDown,
+                _ => MouseEventKind::ScrollUp,
+            };
+            Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE })
+        }),
+        1 => (1u16..=500, 1u16..=200).prop_map(|(w, h)| Event::Resize(w, h)),
+    ]
+}
+
+struct NoClipboard;
+impl Clipboard for NoClipboard {
+    fn copy(&mut self, _: &str) -> Result<CopyMethod, String> {
+        Err("none in tests".into())
+    }
+}
+
+fn check_invariants(app: &App) -> Result<(), TestCaseError> {
+    if !app.hits.is_empty() {
+        prop_assert!(app.selected < app.hits.len());
+        prop_assert!(app.list_offset <= app.selected);
+    }
+    prop_assert!(app.detail_scroll <= app.max_detail_scroll());
+    if let Some(view) = &app.compare {
+        prop_assert!(view.scroll <= app.max_compare_scroll());
+    }
+    let sheet = &app.cheatsheet;
+    if sheet.items.iter().any(|i| matches!(i, CheatItem::Entry(_))) {
+        prop_assert!(sheet.selected_entry().is_some());
+    }
+    if let Some(view) = &app.quiz
+        && let Some(q) = view.round.current()
+    {
+        prop_assert!(view.highlighted < q.choices.len());
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn random_events_never_panic_or_escape_their_ranges(
+        size in (1u16..=500, 1u16..=200),
+        events in prop::collection::vec(event(), 1..40),
+    ) {
+        let mut app = App::new(crate::catalog(), Theme::COLOR, size);
+        for event in events {
+            if let Some(action) = action_for(&event, app.context()) {
+                app.update(action);
+                perform_effects(&mut app, &mut Io { clipboard: &mut NoClipboard, store: None });
+            }
+            app.should_quit = false;
+            check_invariants(&app)?;
+            let (w, h) = app.size;
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_megabyte_pasted_into_the_search_is_capped() {
+    let mut app = App::new(crate::catalog(), Theme::PLAIN, (120, 40));
+    for _ in 0..(1 << 20) / 64 {
+        for c in "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijk".chars() {
+            app.update(httpdex::tui::action::Action::Insert(c));
+        }
+    }
+    assert_eq!(app.query.chars().count(), httpdex::search::MAX_QUERY_CHARS);
+}
