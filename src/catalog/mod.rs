@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
-use crate::search::EntryWords;
+use crate::search::SearchIndex;
 
 pub use model::*;
 pub use validate::{Problem, missing_sections, validate};
@@ -64,9 +64,8 @@ pub struct Catalog {
     by_id: HashMap<String, usize>,
     comparisons: Vec<Comparison>,
     scenarios: Vec<Scenario>,
-    /// Search words per entry, built on first search: one-shot `show` never
-    /// pays for it.
-    words: OnceLock<Vec<EntryWords>>,
+    /// Built on first search: one-shot `show` never pays for it.
+    search_index: OnceLock<SearchIndex>,
 }
 
 /// Parses one JSON document, mapping serde's error to `file:line:column`.
@@ -119,7 +118,7 @@ impl Catalog {
             by_id,
             comparisons,
             scenarios,
-            words: OnceLock::new(),
+            search_index: OnceLock::new(),
         };
         let problems = validate(&catalog);
         if problems.is_empty() {
@@ -141,10 +140,10 @@ impl Catalog {
         &self.scenarios
     }
 
-    /// Search words of each entry, in entry order.
-    pub fn words(&self) -> &[EntryWords] {
-        self.words
-            .get_or_init(|| self.entries.iter().map(EntryWords::new).collect())
+    /// The search index, built on first use.
+    pub fn search_index(&self) -> &SearchIndex {
+        self.search_index
+            .get_or_init(|| SearchIndex::build(&self.entries))
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {

@@ -6,14 +6,16 @@
 //! Within a tier a higher score wins, then catalog order (by number, IANA
 //! before vendors), so results are stable.
 
+mod index;
 mod words;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::catalog::{Catalog, Class, Entry, Origin};
+pub use index::SearchIndex;
 pub use words::{EntryWords, edit_distance, words_of};
-use words::{match_typos, match_words};
+use words::{char_mask, match_words};
 
 /// Longer queries are cut to this many chars before matching: nobody types
 /// more, and it bounds the cost of fuzzy matching a pasted megabyte.
@@ -88,15 +90,15 @@ pub fn search(catalog: &Catalog, query: &str, filter: &Filter) -> Vec<Hit> {
     }
     let query_words = words_of(&query);
     let matcher = SkimMatcherV2::default();
-    let index = catalog.words();
+    let index = catalog.search_index();
+    let q = Query {
+        text: &query,
+        words: &query_words,
+        typos: index.typo_distances(&query_words),
+        char_mask: char_mask(&query),
+    };
     let mut hits: Vec<Hit> = candidates
-        .filter_map(|(i, entry)| {
-            let q = Query {
-                text: &query,
-                words: &query_words,
-            };
-            rank_entry(i, entry, &index[i], &q, &matcher)
-        })
+        .filter_map(|(i, entry)| rank_entry(i, entry, &index.entries[i], &q, &matcher))
         .collect();
     // Ties go to the registered code: `rate limit` means 429 before
     // Twitter's 420, `unauth` 401 before AWS's 561.
@@ -111,10 +113,13 @@ pub fn search(catalog: &Catalog, query: &str, filter: &Filter) -> Vec<Hit> {
     hits
 }
 
-/// The query, lower-cased, and its words.
+/// The query, lower-cased, and what is derived from it once per search.
 struct Query<'q> {
     text: &'q str,
     words: &'q [String],
+    /// Per entry, the edits its typo-able words need (see `SearchIndex`).
+    typos: Option<Vec<Option<u16>>>,
+    char_mask: u64,
 }
 
 fn rank_entry(
@@ -151,13 +156,17 @@ fn rank_entry(
     if let Some(m) = match_words(&entry.summary, &entry_words.summary, words) {
         return Some(Hit::new(index, Tier::Summary, m.score));
     }
-    if let Some(score) = match_typos(&entry_words.vocabulary, words) {
-        let mut hit = Hit::new(index, Tier::Typo, score);
+    if let Some(edits) = query.typos.as_ref().and_then(|t| t[index]) {
+        let mut hit = Hit::new(index, Tier::Typo, 100 - 10 * i64::from(edits));
         hit.name_highlight = matcher
             .fuzzy_indices(&entry.name, query.text)
             .map(|(_, idx)| idx)
             .unwrap_or_default();
         return Some(hit);
+    }
+    // A subsequence match needs every letter of the query somewhere.
+    if query.char_mask & !entry_words.char_mask != 0 {
+        return None;
     }
     match_fuzzy(index, entry, query.text, matcher)
 }

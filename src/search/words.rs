@@ -42,8 +42,9 @@ pub struct EntryWords {
     pub aliases: Vec<Vec<WordSpan>>,
     pub keywords: Vec<Vec<WordSpan>>,
     pub summary: Vec<WordSpan>,
-    /// Distinct words of the name, aliases and keywords, for typo matching.
-    pub vocabulary: Vec<String>,
+    /// Which of a-z and 0-9 occur in the name and aliases: a fuzzy match
+    /// needs every query character, so most entries are ruled out at once.
+    pub char_mask: u64,
 }
 
 impl EntryWords {
@@ -52,22 +53,39 @@ impl EntryWords {
         let name = word_spans(&entry.name);
         let aliases = all(&entry.aliases);
         let keywords = all(&entry.keywords);
-        let mut vocabulary: Vec<String> = std::iter::once(&name)
-            .chain(&aliases)
-            .chain(&keywords)
-            .flatten()
-            .map(|w| w.word.clone())
-            .collect();
-        vocabulary.sort();
-        vocabulary.dedup();
+        let char_mask = std::iter::once(&entry.name)
+            .chain(&entry.aliases)
+            .map(|t| char_mask(t))
+            .fold(0, |a, b| a | b);
         EntryWords {
             name,
             aliases,
             keywords,
             summary: word_spans(&entry.summary),
-            vocabulary,
+            char_mask,
         }
     }
+
+    /// Every word of the name, aliases and keywords (with repeats).
+    pub fn vocabulary(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(&self.name)
+            .chain(&self.aliases)
+            .chain(&self.keywords)
+            .flatten()
+            .map(|w| w.word.as_str())
+    }
+}
+
+/// One bit per ASCII letter and digit present (case-insensitive).
+pub fn char_mask(text: &str) -> u64 {
+    text.chars().fold(0, |mask, c| {
+        let c = c.to_ascii_lowercase();
+        match c {
+            'a'..='z' => mask | 1 << (c as u32 - 'a' as u32),
+            '0'..='9' => mask | 1 << (26 + c as u32 - '0' as u32),
+            _ => mask,
+        }
+    })
 }
 
 pub struct WordMatch {
@@ -138,30 +156,17 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
-/// Each query word of four or more letters (digits are codes, not typos)
-/// within a small edit distance of some word of the vocabulary
-/// (`gatway`, `unauthorised`). Returns a score: fewer edits, higher.
-pub fn match_typos(vocabulary: &[String], query_words: &[String]) -> Option<i64> {
-    let long: Vec<&String> = query_words
-        .iter()
-        .filter(|w| w.len() >= 4 && w.chars().all(char::is_alphabetic))
-        .collect();
-    if long.is_empty() {
-        return None;
+/// How many edits a query word may have and still match: words of four
+/// or more letters only (digits are codes, not typos), two for long words.
+pub fn typo_allowance(word: &str) -> Option<usize> {
+    let letters = word.chars().count();
+    if letters < 4 || !word.chars().all(char::is_alphabetic) {
+        None
+    } else if letters >= 8 {
+        Some(2)
+    } else {
+        Some(1)
     }
-    let mut total = 0;
-    for q in long {
-        let allowed = if q.len() >= 8 { 2 } else { 1 };
-        let best = vocabulary
-            .iter()
-            // Lengths further apart than the allowance cannot be close.
-            .filter(|w| w.len().abs_diff(q.len()) <= allowed)
-            .map(|w| edit_distance(q, w))
-            .min()
-            .filter(|&d| d <= allowed)?;
-        total += best as i64;
-    }
-    Some(100 - 10 * total)
 }
 
 #[cfg(test)]
@@ -211,9 +216,16 @@ mod tests {
 
     #[test]
     fn typos_ignore_numbers_and_short_words() {
-        let vocabulary = words_of("bad gateway 404");
-        assert!(match_typos(&vocabulary, &words_of("gatway")).is_some());
-        assert!(match_typos(&vocabulary, &words_of("4040")).is_none());
-        assert!(match_typos(&vocabulary, &words_of("bax")).is_none());
+        assert_eq!(typo_allowance("gatway"), Some(1));
+        assert_eq!(typo_allowance("unauthorised"), Some(2));
+        assert_eq!(typo_allowance("4040"), None);
+        assert_eq!(typo_allowance("bax"), None);
+    }
+
+    #[test]
+    fn char_masks_cover_letters_and_digits() {
+        assert_eq!(char_mask("Ab1"), char_mask("ba1"));
+        assert_eq!(char_mask("a") | char_mask("z"), char_mask("az"));
+        assert_ne!(char_mask("x") & char_mask("Bad Gateway"), char_mask("x"));
     }
 }

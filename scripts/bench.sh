@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Builds release and prints every performance figure in one Markdown table,
+# the peers measured side by side in the same run.
+#
+#   scripts/bench.sh            full run (installs hyperfine and the peers)
+#   SKIP_PEERS=1 scripts/bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need hyperfine; then
+  apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null
+fi
+
+echo "building release..." >&2
+cargo build --release -q
+BIN=target/release/httpdex
+
+# The process-start floor: an empty Rust program, built the same way.
+EMPTY_DIR=$(mktemp -d)
+trap 'rm -rf "$EMPTY_DIR"' EXIT
+mkdir -p "$EMPTY_DIR/src"
+printf '[package]\nname = "empty"\nversion = "0.1.0"\nedition = "2024"\n[profile.release]\nlto = true\ncodegen-units = 1\nstrip = true\n' >"$EMPTY_DIR/Cargo.toml"
+echo 'fn main() {}' >"$EMPTY_DIR/src/main.rs"
+cargo build -q --release --manifest-path "$EMPTY_DIR/Cargo.toml" --target-dir "$EMPTY_DIR/target"
+EMPTY="$EMPTY_DIR/target/release/empty"
+
+commands=("$EMPTY" "$BIN show 404")
+names=("empty Rust program" "httpdex show 404")
+if [ -z "${SKIP_PEERS:-}" ]; then
+  need heman || cargo install -q heman >&2
+  need hc || pip install -q httpcode >&2
+  commands+=("heman code 404" "hc 404")
+  names+=("heman code 404" "hc 404 (Python httpcode)")
+fi
+
+JSON=$(mktemp)
+hyperfine -N --warmup 20 --runs 300 --export-json "$JSON" "${commands[@]}" >/dev/null 2>&1
+
+echo "running criterion benchmarks..." >&2
+cargo bench -q --bench perf -- 'keystroke|catalog/load' >/dev/null 2>&1
+criterion_ms() { # mean of a criterion benchmark, in ms
+  python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['mean']['point_estimate']/1e6)" \
+    "target/criterion/$1/new/estimates.json"
+}
+KEY_BUILTIN=$(criterion_ms "keystroke/builtin_type_unauth_and_clear_7_keys")
+KEY_10K=$(criterion_ms "keystroke/10k_type_unauth_and_clear_7_keys")
+
+PROBE=$(python3 scripts/tui_probe.py "$BIN" 30)
+SIZE=$(stat -c %s "$BIN")
+
+python3 - "$JSON" "$KEY_BUILTIN" "$KEY_10K" "$PROBE" "$SIZE" "${names[@]}" <<'PY'
+import json, sys
+runs = json.load(open(sys.argv[1]))["results"]
+key_builtin, key_10k = float(sys.argv[2]) / 7, float(sys.argv[3]) / 7
+probe, size = json.loads(sys.argv[4]), int(sys.argv[5])
+names = sys.argv[6:]
+ms = {n: r["mean"] * 1000 for n, r in zip(names, runs)}
+floor = ms["empty Rust program"]
+def ok(value, budget): return "✅" if value <= budget else "❌"
+rows = [("Figure", "Measured", "Budget", "")]
+for n in names:
+    ratio = ms[n] / floor
+    budget = "≤ 1.5× the floor" if n == "httpdex show 404" else ""
+    mark = ok(ratio, 1.5) if budget else ""
+    rows.append((f"`{n}` wall time", f"{ms[n]:.2f} ms ({ratio:.2f}× the floor)", budget, mark))
+rows += [
+    ("TUI first frame (median of 30, from spawn)", f"{probe['first_frame_ms_median']:.2f} ms", "≤ 5 ms", ok(probe['first_frame_ms_median'], 5)),
+    ("Keystroke: search + 120x40 frame, built-in catalog", f"{key_builtin:.3f} ms", "≤ 1 ms", ok(key_builtin, 1)),
+    ("Keystroke: search + 120x40 frame, 10,000 entries", f"{key_10k:.2f} ms", "≤ 16 ms", ok(key_10k, 16)),
+    ("CPU while idle (5 s)", f"{probe['idle_cpu_percent']:.1f} %", "≈ 0 %", ok(probe['idle_cpu_percent'], 0.5)),
+    ("Peak RSS of the TUI after a session", f"{probe['peak_rss_mib']:.1f} MiB", "≤ 15 MiB", ok(probe['peak_rss_mib'], 15)),
+    ("Release binary size", f"{size / 1024 / 1024:.2f} MiB", "", ""),
+]
+for r in rows:
+    print("| " + " | ".join(r) + " |")
+    if r[0] == "Figure":
+        print("|---|---|---|---|")
+PY
