@@ -95,6 +95,13 @@ pub enum Command {
         #[arg(long, value_name = "LEVEL", default_value = "common", value_parser = parse_level)]
         level: crate::quiz::Level,
     },
+    /// Shell completions (subcommands, options and code ids) on stdout
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The man page (roff) on stdout: `httpdex man > httpdex.1`
+    Man,
     /// Two codes side by side: 401 vs 403, 301 vs 308, any pair
     Compare {
         #[arg(value_name = "A")]
@@ -122,6 +129,21 @@ fn parse_origin(text: &str) -> Result<Origin, String> {
         let all: Vec<_> = Origin::ALL.iter().map(|o| o.slug()).collect();
         format!("{text:?} is not an origin; use one of {}", all.join(", "))
     })
+}
+
+/// The command line with every code id offered as a value wherever an id
+/// goes, for completion scripts only: parsing keeps accepting unknown ids so
+/// it can answer them with "did you mean".
+fn with_code_ids(catalog: &Catalog) -> clap::Command {
+    let ids: Vec<String> = catalog.entries().iter().map(|e| e.id.to_string()).collect();
+    let values = || clap::builder::PossibleValuesParser::new(ids.clone());
+    <Cli as clap::CommandFactory>::command()
+        .mut_arg("codes", |a| a.value_parser(values()))
+        .mut_subcommand("show", |s| s.mut_arg("ids", |a| a.value_parser(values())))
+        .mut_subcommand("compare", |s| {
+            s.mut_arg("a", |a| a.value_parser(values()))
+                .mut_arg("b", |a| a.value_parser(values()))
+        })
 }
 
 /// Process exit codes: the contract scripts rely on.
@@ -203,6 +225,17 @@ pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::
             list(catalog, &filter, format, o)
         }
         Command::Compare { a, b, json } => compare(catalog, a, b, *json, o),
+        Command::Completions { shell } => {
+            // Into a buffer first: clap_complete panics on a closed pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut with_code_ids(catalog), "httpdex", &mut script);
+            o.out.write_all(&script)?;
+            Ok(exit::OK)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut *o.out)?;
+            Ok(exit::OK)
+        }
         Command::Quiz { .. } => {
             writeln!(o.err, "httpdex: the quiz needs a terminal")?;
             Ok(exit::USAGE)

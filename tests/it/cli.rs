@@ -286,3 +286,29 @@ fn no_color_and_term_dumb_are_respected() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn completions_offer_subcommands_options_and_code_ids() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let o = httpdex(&["completions", shell]);
+        assert_eq!(o.status.code(), Some(0), "{shell}");
+        let script = stdout(&o);
+        for word in ["compare", "json", "499-nginx", "403.14-iis"] {
+            assert!(script.contains(word), "{shell} completions lack {word}");
+        }
+    }
+    let o = httpdex(&["completions", "tcsh"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn the_man_page_documents_every_subcommand() {
+    let o = httpdex(&["man"]);
+    assert_eq!(o.status.code(), Some(0));
+    let page = stdout(&o);
+    assert!(page.starts_with(".ie"), "{page}");
+    assert!(page.contains(".TH httpdex 1"));
+    for sub in ["show", "search", "list", "compare", "quiz", "completions"] {
+        assert!(page.contains(sub), "man page lacks {sub}");
+    }
+}
