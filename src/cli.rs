@@ -146,6 +146,27 @@ fn with_code_ids(catalog: &Catalog) -> clap::Command {
         })
 }
 
+/// clap_complete's fish script completes no positional values, so the
+/// ids (with their names as descriptions) are added for the places ids go.
+fn fish_code_ids(catalog: &Catalog) -> String {
+    let conditions = [
+        "__fish_httpdex_needs_command",
+        "__fish_httpdex_using_subcommand show",
+        "__fish_httpdex_using_subcommand compare",
+    ];
+    let mut out = String::from("\n# Status code ids\n");
+    for condition in conditions {
+        for e in catalog.entries() {
+            let name = e.name.replace('\'', "\\'");
+            out += &format!(
+                "complete -c httpdex -n \"{condition}\" -f -a '{}' -d '{name}'\n",
+                e.id
+            );
+        }
+    }
+    out
+}
+
 /// Process exit codes: the contract scripts rely on.
 pub mod exit {
     pub const OK: i32 = 0;
@@ -230,6 +251,9 @@ pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::
             let mut script = Vec::new();
             clap_complete::generate(*shell, &mut with_code_ids(catalog), "httpdex", &mut script);
             o.out.write_all(&script)?;
+            if *shell == clap_complete::Shell::Fish {
+                o.out.write_all(fish_code_ids(catalog).as_bytes())?;
+            }
             Ok(exit::OK)
         }
         Command::Man => {

@@ -293,8 +293,15 @@ fn completions_offer_subcommands_options_and_code_ids() {
         let o = httpdex(&["completions", shell]);
         assert_eq!(o.status.code(), Some(0), "{shell}");
         let script = stdout(&o);
-        for word in ["compare", "json", "499-nginx", "403.14-iis"] {
+        for word in ["compare", "json"] {
             assert!(script.contains(word), "{shell} completions lack {word}");
+        }
+        // clap_complete's PowerShell and elvish scripts complete no
+        // positional values at all.
+        if ["bash", "zsh", "fish"].contains(&shell) {
+            for id in ["499-nginx", "403.14-iis"] {
+                assert!(script.contains(id), "{shell} completions lack {id}");
+            }
         }
     }
     let o = httpdex(&["completions", "tcsh"]);
