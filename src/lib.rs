@@ -11,6 +11,7 @@ pub mod compare;
 pub mod detail;
 pub mod quiz;
 pub mod search;
+pub mod snippets;
 pub mod state;
 pub mod theme;
 pub mod tui;

@@ -11,6 +11,7 @@ mod quotes;
 mod robustness;
 mod search;
 mod snapshots;
+mod snippets;
 mod state;
 
 use std::sync::{Arc, OnceLock};

@@ -1,0 +1,196 @@
+//! Every snippet of every entry parses in its language: JavaScript as
+//! `node --check` compiles it, Python with py_compile, curl commands with
+//! `bash -n`; Go, Rust, Ruby and PHP too where their tools are installed.
+//!
+//! Each language writes all its files first and checks them with one
+//! process (bash spawns `bash -n` per file, which is cheap), so the whole
+//! suite takes about a second. A missing interpreter skips its check with a
+//! notice instead of failing.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use httpdex::snippets::{Lang, Syntax, snippet};
+
+use crate::catalog;
+
+/// A scratch directory removed when the test ends.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(tag: &str) -> Scratch {
+        let dir =
+            std::env::temp_dir().join(format!("httpdex-snippets-{tag}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        Scratch(dir)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Writes the snippet of every entry in every stack of `syntax`, one file
+/// each (`express-405.js`), and returns the paths.
+fn write_all(dir: &Path, syntax: Syntax) -> Vec<PathBuf> {
+    let catalog = catalog();
+    let mut paths = Vec::new();
+    for lang in Lang::ALL.into_iter().filter(|l| l.syntax() == syntax) {
+        for entry in catalog.entries() {
+            let name: String = entry
+                .id
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                .collect();
+            let path = dir.join(format!("{}_{name}.{}", lang.slug(), syntax.extension()));
+            fs::write(&path, snippet(entry, lang).code)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            paths.push(path);
+        }
+    }
+    assert!(!paths.is_empty(), "no stack writes {syntax:?}");
+    paths
+}
+
+/// Runs a checker, or returns None (with a notice) when it is not installed.
+fn run(tool: &str, args: &[&str], files: &[PathBuf]) -> Option<Output> {
+    match Command::new(tool).args(args).args(files).output() {
+        Ok(output) => Some(output),
+        Err(e) => {
+            eprintln!("notice: skipping the {tool} syntax check: {e}");
+            None
+        }
+    }
+}
+
+/// Fails with the checker's report and the code of each file it names.
+fn assert_clean(tool: &str, output: &Output, files: &[PathBuf]) {
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let report = format!("{stdout}{stderr}");
+    if output.status.success() && !report.contains("FAIL") {
+        return;
+    }
+    let mut shown = String::new();
+    for file in files
+        .iter()
+        .filter(|f| report.contains(&*f.to_string_lossy()))
+        .take(3)
+    {
+        let code = fs::read_to_string(file).unwrap_or_default();
+        shown.push_str(&format!("\n--- {}\n{code}", file.display()));
+    }
+    panic!("{tool} rejected snippets:\n{report}{shown}");
+}
+
+/// Only comments: Go and Rust checkers need at least a package or an item.
+fn comment_only(file: &Path, marker: &str) -> bool {
+    fs::read_to_string(file)
+        .unwrap_or_default()
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with(marker))
+}
+
+/// What `node --check file.js` does, for many files in one process: compile
+/// the source as a CommonJS module body without running it.
+const NODE_CHECK: &str = r#"
+const fs = require('node:fs');
+const vm = require('node:vm');
+for (const file of process.argv.slice(2)) {
+  try {
+    vm.compileFunction(fs.readFileSync(file, 'utf8'),
+      ['exports', 'require', 'module', '__filename', '__dirname'], { filename: file });
+  } catch (e) {
+    console.log(`FAIL ${file}: ${e.message}`);
+  }
+}
+"#;
+
+#[test]
+fn javascript_snippets_pass_node_check() {
+    let scratch = Scratch::new("js");
+    let files = write_all(&scratch.0, Syntax::JavaScript);
+    let checker = scratch.0.join("check.cjs");
+    fs::write(&checker, NODE_CHECK).unwrap();
+    let mut args = vec![checker];
+    args.extend(files.iter().cloned());
+    if let Some(output) = run("node", &[], &args) {
+        assert_clean("node", &output, &files);
+    }
+}
+
+#[test]
+fn python_snippets_compile() {
+    let scratch = Scratch::new("py");
+    let files = write_all(&scratch.0, Syntax::Python);
+    if let Some(output) = run("python3", &["-m", "py_compile"], &files) {
+        assert_clean("python3 -m py_compile", &output, &files);
+    }
+}
+
+#[test]
+fn curl_snippets_parse_in_bash() {
+    let scratch = Scratch::new("sh");
+    let files = write_all(&scratch.0, Syntax::Shell);
+    let script = r#"for f in "$@"; do bash -n "$f" || echo "FAIL $f"; done"#;
+    if let Some(output) = run("bash", &["-c", script, "bash"], &files) {
+        assert_clean("bash -n", &output, &files);
+    }
+}
+
+#[test]
+fn go_snippets_parse_where_gofmt_is_installed() {
+    let scratch = Scratch::new("go");
+    let files: Vec<PathBuf> = write_all(&scratch.0, Syntax::Go)
+        .into_iter()
+        .filter(|f| !comment_only(f, "//"))
+        .collect();
+    if let Some(output) = run("gofmt", &["-l", "-e"], &files) {
+        assert_clean("gofmt -e", &output, &files);
+    }
+}
+
+#[test]
+fn rust_snippets_parse_where_rustfmt_is_installed() {
+    let scratch = Scratch::new("rs");
+    let files: Vec<PathBuf> = write_all(&scratch.0, Syntax::Rust)
+        .into_iter()
+        .filter(|f| !comment_only(f, "//"))
+        .collect();
+    if let Some(output) = run(
+        "rustfmt",
+        &["--edition", "2021", "--emit", "stdout"],
+        &files,
+    ) {
+        // Formatted code on stdout is expected; only errors matter.
+        let errors = Output {
+            stdout: Vec::new(),
+            ..output
+        };
+        assert_clean("rustfmt", &errors, &files);
+    }
+}
+
+#[test]
+fn ruby_snippets_parse_where_ruby_is_installed() {
+    let scratch = Scratch::new("rb");
+    let files = write_all(&scratch.0, Syntax::Ruby);
+    let script = r#"ARGV.each { |f| begin; RubyVM::InstructionSequence.compile(File.read(f), f); rescue SyntaxError => e; puts "FAIL #{f}: #{e.message}"; end }"#;
+    if let Some(output) = run("ruby", &["-e", script], &files) {
+        assert_clean("ruby", &output, &files);
+    }
+}
+
+#[test]
+fn php_snippets_parse_where_php_is_installed() {
+    let scratch = Scratch::new("php");
+    let files = write_all(&scratch.0, Syntax::Php);
+    let script = r#"foreach (array_slice($argv, 1) as $f) { try { token_get_all(file_get_contents($f), TOKEN_PARSE); } catch (ParseError $e) { echo "FAIL $f: ", $e->getMessage(), "\n"; } }"#;
+    if let Some(output) = run("php", &["-r", script, "--"], &files) {
+        assert_clean("php", &output, &files);
+    }
+}
