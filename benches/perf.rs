@@ -39,7 +39,7 @@ fn synthetic(n: usize) -> Arc<Catalog> {
     let mut entries = Vec::with_capacity(n);
     for i in 0..n {
         let mut e = base.entries()[i % base.entries().len()].clone();
-        e.id = format!("{}-syn{i}", e.code);
+        e.id = format!("{}-syn{i}", e.code).into();
         e.related.clear();
         e.confused_with.clear();
         entries.push(e);

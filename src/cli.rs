@@ -95,6 +95,22 @@ pub enum Command {
         #[arg(long, value_name = "LEVEL", default_value = "common", value_parser = parse_level)]
         level: crate::quiz::Level,
     },
+    /// Code that returns the status in your stack (the note goes to stderr)
+    Snippet {
+        #[arg(value_name = "ID")]
+        id: String,
+        /// express, node, flask, fastapi, django, go, axum, actix, spring,
+        /// aspnet, php, laravel, rails, sinatra, nginx, apache, curl
+        /// [default: the last one chosen in the app, else express]
+        #[arg(long, short, value_name = "LANG", value_parser = parse_lang)]
+        lang: Option<crate::snippets::Lang>,
+        /// Also copy it to the clipboard
+        #[arg(long)]
+        copy: bool,
+    },
+    /// Holds the clipboard for `snippet --copy` after httpdex exits.
+    #[command(name = "__hold-clipboard", hide = true)]
+    HoldClipboard,
     /// Shell completions (subcommands, options and code ids) on stdout
     Completions {
         #[arg(value_enum)]
@@ -122,6 +138,14 @@ fn parse_class(text: &str) -> Result<Class, String> {
 fn parse_level(text: &str) -> Result<crate::quiz::Level, String> {
     crate::quiz::Level::from_slug(text)
         .ok_or_else(|| format!("{text:?} is not a level; use common, iana, all or vendor"))
+}
+
+fn parse_lang(text: &str) -> Result<crate::snippets::Lang, String> {
+    use crate::snippets::Lang;
+    Lang::from_slug(text).ok_or_else(|| {
+        let all: Vec<_> = Lang::ALL.iter().map(|l| l.slug()).collect();
+        format!("{text:?} is not a stack; use one of {}", all.join(", "))
+    })
 }
 
 fn parse_origin(text: &str) -> Result<Origin, String> {
@@ -246,6 +270,8 @@ pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::
             list(catalog, &filter, format, o)
         }
         Command::Compare { a, b, json } => compare(catalog, a, b, *json, o),
+        Command::Snippet { id, lang, copy } => snippet(catalog, id, *lang, *copy, o),
+        Command::HoldClipboard => Ok(crate::clipboard::hold_clipboard()),
         Command::Completions { shell } => {
             // Into a buffer first: clap_complete panics on a closed pipe.
             let mut script = Vec::new();
@@ -265,6 +291,46 @@ pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::
             Ok(exit::USAGE)
         }
     }
+}
+
+/// `httpdex snippet ID --lang LANG [--copy]`: the code on stdout, the
+/// note and the copy confirmation on stderr, so `> file` gets only code.
+pub fn snippet(
+    catalog: &Catalog,
+    id: &str,
+    lang: Option<crate::snippets::Lang>,
+    copy: bool,
+    o: &mut Output,
+) -> io::Result<i32> {
+    use crate::snippets::{self, Lang};
+    let Some(entry) = catalog.get(id) else {
+        report_unknown(catalog, id, o)?;
+        return Ok(exit::NOT_FOUND);
+    };
+    let remembered = || {
+        let state = crate::state::Store::locate()?.load().state;
+        Lang::from_slug(state.snippet_lang.as_deref()?)
+    };
+    let lang = lang.or_else(remembered).unwrap_or(Lang::Express);
+    let snippet = snippets::snippet(entry, lang);
+    if let Some(note) = &snippet.note {
+        writeln!(o.err, "note: {note}")?;
+    }
+    o.out.write_all(snippet.code.as_bytes())?;
+    if !snippet.code.ends_with('\n') {
+        writeln!(o.out)?;
+    }
+    if copy {
+        let what = format!("{} snippet for {}", lang.label(), entry.display_code());
+        match crate::clipboard::copy_detached(&snippet.code) {
+            Ok(_) => writeln!(o.err, "Copied {what}")?,
+            Err(why) => {
+                writeln!(o.err, "httpdex: could not copy the {what}: {why}")?;
+                return Ok(exit::NOT_FOUND);
+            }
+        }
+    }
+    Ok(exit::OK)
 }
 
 pub fn compare(catalog: &Catalog, a: &str, b: &str, json: bool, o: &mut Output) -> io::Result<i32> {

@@ -52,6 +52,73 @@ impl Clipboard for SystemClipboard {
     }
 }
 
+/// For one-shot commands: copies so that the text outlives this process.
+/// On X11 the selection dies with its owner, so a short-lived child
+/// (`httpdex __hold-clipboard`) takes it and serves it until another
+/// program takes the clipboard.
+pub fn copy_detached(text: &str) -> Result<CopyMethod, String> {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    if has_display() && !is_ssh() {
+        let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+        let spawned = Command::new(exe)
+            .arg("__hold-clipboard")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn();
+        if let Ok(mut child) = spawned {
+            if let Some(mut stdin) = child.stdin.take() {
+                let _ = stdin.write_all(text.as_bytes());
+            }
+            // The child says "ok" once it owns the selection.
+            let mut line = String::new();
+            if let Some(out) = child.stdout.take() {
+                let _ = BufReader::new(out).read_line(&mut line);
+            }
+            if line.trim() == "ok" {
+                return Ok(CopyMethod::System);
+            }
+            let _ = child.kill();
+        }
+    }
+    write_osc52(&mut io::stdout(), text, in_tmux())
+        .map(|()| CopyMethod::Osc52)
+        .map_err(|e| format!("no clipboard available ({e})"))
+}
+
+/// The child side of `copy_detached`: reads the text from stdin, takes the
+/// clipboard, reports "ok", then serves it until someone else copies.
+pub fn hold_clipboard() -> i32 {
+    use std::io::Read;
+    let mut text = String::new();
+    if io::stdin().read_to_string(&mut text).is_err() {
+        return 1;
+    }
+    let Ok(mut clipboard) = arboard::Clipboard::new() else {
+        return 1;
+    };
+    if clipboard.set_text(text.clone()).is_err() {
+        return 1;
+    }
+    println!("ok");
+    let _ = io::stdout().flush();
+    #[cfg(target_os = "linux")]
+    {
+        use arboard::SetExtLinux;
+        let holder = std::thread::spawn(move || clipboard.set().wait().text(text));
+        // `wait` returns when another program takes the clipboard; if the
+        // display goes away instead, nobody ever will, so leave then too.
+        while !holder.is_finished() {
+            std::thread::sleep(std::time::Duration::from_secs(2));
+            if arboard::Clipboard::new().is_err() {
+                break;
+            }
+        }
+    }
+    0
+}
+
 fn has_display() -> bool {
     ["DISPLAY", "WAYLAND_DISPLAY"]
         .iter()

@@ -77,8 +77,8 @@ impl Comparison {
         rows.extend(rest);
         rows.push(Row {
             aspect: "When to use it".to_string(),
-            a: a.when_to_use.clone(),
-            b: b.when_to_use.clone(),
+            a: a.when_to_use.to_string(),
+            b: b.when_to_use.to_string(),
         });
         Comparison {
             a: side(a),
@@ -114,7 +114,7 @@ impl Comparison {
 
 fn side(e: &Entry) -> Side {
     Side {
-        id: e.id.clone(),
+        id: e.id.to_string(),
         title: e.title(),
     }
 }
@@ -133,7 +133,7 @@ fn derive(aspect: &str, e: &Entry) -> String {
                 e.class().label()
             )
         }
-        "Meaning" => e.summary.clone(),
+        "Meaning" => e.summary.to_string(),
         "Whose fault" => fault(e).to_string(),
         "Required headers" => headers(e, HeaderRequirement::Required),
         "Recommended headers" => headers(e, HeaderRequirement::Recommended),
@@ -145,7 +145,7 @@ fn derive(aspect: &str, e: &Entry) -> String {
         .to_string(),
         "Client may retry" => retry(e).to_string(),
         "Body expected" => body(e).to_string(),
-        "SEO effect" => e.seo.indexing.clone(),
+        "SEO effect" => e.seo.indexing.to_string(),
         "Typical causes" => e
             .causes
             .iter()
@@ -162,7 +162,7 @@ fn headers(e: &Entry, rule: HeaderRequirement) -> String {
         .headers
         .iter()
         .filter(|h| h.rule == rule)
-        .map(|h| h.name.as_str())
+        .map(|h| h.name.as_ref())
         .collect();
     if names.is_empty() {
         "None".to_string()

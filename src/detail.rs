@@ -6,6 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::catalog::{Catalog, Entry, Origin, Status};
+use crate::snippets::{self, Lang};
 use crate::theme::Theme;
 
 /// Builds styled, wrapped lines section by section.
@@ -68,7 +69,7 @@ impl<'t> Doc<'t> {
         self.wrapped(text, Style::new(), "", "");
     }
 
-    pub fn bullets(&mut self, items: &[String]) {
+    pub fn bullets(&mut self, items: &[crate::catalog::Text]) {
         for item in items {
             self.wrapped(item, Style::new(), "• ", "  ");
         }
@@ -115,7 +116,25 @@ pub fn entry_lines(
     theme: &Theme,
     width: usize,
 ) -> Vec<Line<'static>> {
+    entry_document(catalog, entry, theme, width, None).lines
+}
+
+/// The detail document with, optionally, the snippet for one stack.
+pub struct DetailDoc {
+    pub lines: Vec<Line<'static>>,
+    /// Line where the snippet section starts, to scroll it into view.
+    pub snippet_at: Option<usize>,
+}
+
+pub fn entry_document(
+    catalog: &Catalog,
+    entry: &Entry,
+    theme: &Theme,
+    width: usize,
+    snippet: Option<Lang>,
+) -> DetailDoc {
     let mut doc = Doc::new(theme, width);
+    let mut snippet_at = None;
     header(&mut doc, catalog, entry, theme);
     if !entry.definition.is_empty() {
         doc.heading("Definition");
@@ -132,6 +151,10 @@ pub fn entry_lines(
         doc.heading("Example response");
         doc.block(&entry.example);
     }
+    if let Some(lang) = snippet {
+        snippet_at = Some(doc.lines.len() + 1);
+        snippet_section(&mut doc, entry, lang, theme);
+    }
     headers(&mut doc, entry, theme);
     seo(&mut doc, entry);
     doc.heading("Caching");
@@ -141,7 +164,7 @@ pub fn entry_lines(
         "Not heuristically cacheable: a cache stores it only when Cache-Control or Expires says so (RFC 9110, section 15.1)."
     });
     for note in &entry.notes {
-        let source = Origin::from_slug(&note.source).map_or(note.source.as_str(), |o| o.label());
+        let source = Origin::from_slug(&note.source).map_or(note.source.as_ref(), |o| o.label());
         doc.heading(&format!("Note: {source}"));
         doc.paragraph(&note.text);
     }
@@ -172,7 +195,23 @@ pub fn entry_lines(
             doc.labelled("Keywords", &entry.keywords.join(", "));
         }
     }
-    doc.into_lines()
+    DetailDoc {
+        lines: doc.into_lines(),
+        snippet_at,
+    }
+}
+
+fn snippet_section(doc: &mut Doc, entry: &Entry, lang: Lang, theme: &Theme) {
+    let snippet = snippets::snippet(entry, lang);
+    doc.heading(&format!(
+        "Return it: {} (l/L: other stacks, y: copy)",
+        lang.label()
+    ));
+    if let Some(note) = &snippet.note {
+        let mark = if snippet.sendable { "Note: " } else { "⚠ " };
+        doc.wrapped(note, theme.badge(), mark, "  ");
+    }
+    doc.block(&snippet.code);
 }
 
 fn header(doc: &mut Doc, catalog: &Catalog, entry: &Entry, theme: &Theme) {
@@ -189,7 +228,7 @@ fn header(doc: &mut Doc, catalog: &Catalog, entry: &Entry, theme: &Theme) {
         entry.class().mask(),
         entry.class().label()
     )];
-    badges.push(match entry.vendor.as_str() {
+    badges.push(match entry.vendor.as_ref() {
         "" => entry.origin.label().to_string(),
         vendor => format!("{} ({vendor})", entry.origin.label()),
     });
@@ -302,7 +341,7 @@ fn seo(doc: &mut Doc, entry: &Entry) {
     }
 }
 
-fn links(doc: &mut Doc, catalog: &Catalog, title: &str, ids: &[String]) {
+fn links(doc: &mut Doc, catalog: &Catalog, title: &str, ids: &[crate::catalog::Text]) {
     if ids.is_empty() {
         return;
     }
@@ -342,7 +381,7 @@ fn constants(doc: &mut Doc, entry: &Entry) {
         .constants
         .iter()
         .filter(|(k, _)| !STACKS.iter().any(|(key, _)| key == k))
-        .map(|(k, v)| (k.clone(), v));
+        .map(|(k, v)| (k.to_string(), v));
     for (label, constant) in known.chain(others) {
         doc.line(Line::from(vec![
             Span::raw(format!("{label:<14}")),

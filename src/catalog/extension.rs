@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::{
-    Catalog, DataError, Entry, Faq, HeaderRule, Note, Origin, Problem, Seo, SpecRef, Status,
+    Catalog, DataError, Entry, Faq, HeaderRule, Note, Origin, Problem, Seo, SpecRef, Status, Text,
     parse_json,
 };
 
@@ -18,31 +18,31 @@ use super::{
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Extension {
-    pub id: String,
+    pub id: Text,
     pub code: Option<u16>,
-    pub name: Option<String>,
+    pub name: Option<Text>,
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Text>,
     pub origin: Option<Origin>,
     #[serde(default)]
-    pub vendor: String,
+    pub vendor: Text,
     pub status: Option<Status>,
     #[serde(default)]
-    pub emoji: String,
-    pub summary: Option<String>,
+    pub emoji: Text,
+    pub summary: Option<Text>,
     #[serde(default)]
-    pub playful: String,
-    pub definition: Option<String>,
+    pub playful: Text,
+    pub definition: Option<Text>,
     #[serde(default)]
     pub spec: Vec<SpecRef>,
     #[serde(default)]
-    pub misconception: String,
+    pub misconception: Text,
     #[serde(default)]
-    pub causes: Vec<String>,
+    pub causes: Vec<Text>,
     #[serde(default)]
-    pub when_to_use: String,
+    pub when_to_use: Text,
     #[serde(default)]
-    pub example: String,
+    pub example: Text,
     #[serde(default)]
     pub headers: Vec<HeaderRule>,
     #[serde(default)]
@@ -50,15 +50,15 @@ pub struct Extension {
     #[serde(default)]
     pub cacheable: bool,
     #[serde(default)]
-    pub related: Vec<String>,
+    pub related: Vec<Text>,
     #[serde(default)]
-    pub confused_with: Vec<String>,
+    pub confused_with: Vec<Text>,
     #[serde(default)]
-    pub keywords: Vec<String>,
+    pub keywords: Vec<Text>,
     #[serde(default)]
     pub faq: Vec<Faq>,
     #[serde(default)]
-    pub constants: BTreeMap<String, String>,
+    pub constants: BTreeMap<Text, Text>,
     #[serde(default)]
     pub notes: Vec<Note>,
 }
@@ -138,7 +138,7 @@ fn add_to(entry: &mut Entry, ext: Extension) {
 
 fn new_entry(ext: Extension) -> Result<Entry, Problem> {
     let subject = format!("entry {}", ext.id);
-    let required = |field: &str, value: Option<String>| {
+    let required = |field: &str, value: Option<Text>| {
         value
             .filter(|v| !v.trim().is_empty())
             .ok_or_else(|| Problem {

@@ -188,5 +188,5 @@ fn sort_key(entry: &Entry) -> (u16, Origin, u32, String) {
         .split_once('.')
         .and_then(|(_, sub)| sub.parse().ok())
         .unwrap_or(0);
-    (entry.code, entry.origin, substatus, entry.id.clone())
+    (entry.code, entry.origin, substatus, entry.id.to_string())
 }

@@ -2,41 +2,46 @@
 //! output and user extension files all share them, so renaming one is a
 //! breaking change for scripts.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+/// Catalog text: borrowed from the binary for built-in entries (no copy at
+/// start-up), owned for entries from a user's file.
+pub type Text = Cow<'static, str>;
+
 /// One status code as one origin uses it (`"401"`, `"499-nginx"`, `"403.14-iis"`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
-    pub id: String,
+    pub id: Text,
     pub code: u16,
-    pub name: String,
+    pub name: Text,
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Text>,
     pub origin: Origin,
     /// Who uses a non-IANA code ("nginx", "Laravel"); empty for IANA codes.
     #[serde(default)]
-    pub vendor: String,
+    pub vendor: Text,
     pub status: Status,
     #[serde(default)]
-    pub emoji: String,
-    pub summary: String,
+    pub emoji: Text,
+    pub summary: Text,
     #[serde(default)]
-    pub playful: String,
-    pub definition: String,
+    pub playful: Text,
+    pub definition: Text,
     #[serde(default)]
     pub spec: Vec<SpecRef>,
     #[serde(default)]
-    pub misconception: String,
+    pub misconception: Text,
     #[serde(default)]
-    pub causes: Vec<String>,
+    pub causes: Vec<Text>,
     #[serde(default)]
-    pub when_to_use: String,
+    pub when_to_use: Text,
     /// A complete example response: status line, headers, blank line, body.
     #[serde(default)]
-    pub example: String,
+    pub example: Text,
     #[serde(default)]
     pub headers: Vec<HeaderRule>,
     #[serde(default)]
@@ -45,16 +50,16 @@ pub struct Entry {
     #[serde(default)]
     pub cacheable: bool,
     #[serde(default)]
-    pub related: Vec<String>,
+    pub related: Vec<Text>,
     #[serde(default)]
-    pub confused_with: Vec<String>,
+    pub confused_with: Vec<Text>,
     #[serde(default)]
-    pub keywords: Vec<String>,
+    pub keywords: Vec<Text>,
     #[serde(default)]
     pub faq: Vec<Faq>,
     /// Named constants by stack: `python`, `go`, `rust`, `dotnet`, `spring`, `rails`, `php`.
     #[serde(default)]
-    pub constants: BTreeMap<String, String>,
+    pub constants: BTreeMap<Text, Text>,
     /// Origin-specific remarks on a shared number (what AWS ELB means by 502, ...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
@@ -62,21 +67,21 @@ pub struct Entry {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SpecRef {
-    pub document: String,
-    pub section: String,
-    pub url: String,
+    pub document: Text,
+    pub section: Text,
+    pub url: Text,
     /// Verbatim text of the document; empty where we hold no verbatim text
     /// (vendor documentation, drafts).
     #[serde(default)]
-    pub quote: String,
-    pub plain: String,
+    pub quote: Text,
+    pub plain: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HeaderRule {
-    pub name: String,
+    pub name: Text,
     pub rule: HeaderRequirement,
-    pub why: String,
+    pub why: Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,22 +94,22 @@ pub enum HeaderRequirement {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Seo {
-    pub indexing: String,
-    pub crawling: String,
-    pub canonical: String,
-    pub google: String,
+    pub indexing: Text,
+    pub crawling: Text,
+    pub canonical: Text,
+    pub google: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Faq {
-    pub q: String,
-    pub a: String,
+    pub q: Text,
+    pub a: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Note {
-    pub source: String,
-    pub text: String,
+    pub source: Text,
+    pub text: Text,
 }
 
 /// Who defined the code. Order is the order of the origin filter.

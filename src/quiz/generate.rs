@@ -19,7 +19,7 @@ pub fn common_ids() -> &'static [&'static str] {
 /// Catalog indices of the entries a level draws from.
 pub fn pool(catalog: &Catalog, level: Level) -> Vec<usize> {
     let in_level = |e: &Entry| match level {
-        Level::Common => common_ids().contains(&e.id.as_str()),
+        Level::Common => common_ids().contains(&e.id.as_ref()),
         Level::Iana => e.origin == Origin::Iana,
         Level::All => true,
         Level::Vendor => e.origin != Origin::Iana,
@@ -118,7 +118,7 @@ impl Generator<'_> {
             .iter()
             .filter_map(|id| self.catalog.get(id))
             .map(|e| Choice {
-                id: e.id.clone(),
+                id: e.id.to_string(),
                 text: e.title(),
             })
             .collect::<Vec<_>>();
@@ -145,7 +145,7 @@ impl Generator<'_> {
                 Origin::Iana => format!("What is {} called?", subject.display_code()),
                 o => format!("What does {o}'s {} mean?", subject.display_code()),
             };
-            (prompt, |e| e.name.clone())
+            (prompt, |e| e.name.to_string())
         } else if subject.summary.contains(subject.display_code()) || rng.below(2) == 0 {
             (
                 format!("Which code is called “{}”?", subject.name),
@@ -164,12 +164,12 @@ impl Generator<'_> {
             choices: options
                 .iter()
                 .map(|e| Choice {
-                    id: e.id.clone(),
+                    id: e.id.to_string(),
                     text: text(e),
                 })
                 .collect(),
             explanation: format!("{}: {}", subject.title(), subject.definition),
-            subject: subject.id,
+            subject: subject.id.to_string(),
         })
     }
 
@@ -205,7 +205,7 @@ impl Generator<'_> {
             choices: options
                 .iter()
                 .map(|e| Choice {
-                    id: e.id.clone(),
+                    id: e.id.to_string(),
                     text: e.title(),
                 })
                 .collect(),
@@ -214,7 +214,7 @@ impl Generator<'_> {
                 answer.title(),
                 answer.summary
             ),
-            subject: answer.id.clone(),
+            subject: answer.id.to_string(),
         })
     }
 

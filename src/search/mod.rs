@@ -12,7 +12,7 @@ mod words;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::catalog::{Catalog, Class, Entry, Origin};
+use crate::catalog::{Catalog, Class, Entry, Origin, Text};
 pub use index::SearchIndex;
 pub use words::{EntryWords, edit_distance, words_of};
 use words::{char_mask, match_words};
@@ -144,13 +144,13 @@ fn rank_entry(
     let best_alias = best_of(&entry.aliases, &entry_words.aliases, words);
     if let Some((score, alias)) = best_alias {
         let mut hit = Hit::new(index, Tier::Alias, score);
-        hit.matched = Some(alias.clone());
+        hit.matched = Some(alias.to_string());
         return Some(hit);
     }
     let best_keyword = best_of(&entry.keywords, &entry_words.keywords, words);
     if let Some((score, keyword)) = best_keyword {
         let mut hit = Hit::new(index, Tier::Keyword, score);
-        hit.matched = Some(keyword.clone());
+        hit.matched = Some(keyword.to_string());
         return Some(hit);
     }
     if let Some(m) = match_words(&entry.summary, &entry_words.summary, words) {
@@ -173,10 +173,10 @@ fn rank_entry(
 
 /// The best-scoring text among `texts` (aliases or keywords), if any matches.
 fn best_of<'e>(
-    texts: &'e [String],
+    texts: &'e [Text],
     spans: &[Vec<words::WordSpan>],
     words: &[String],
-) -> Option<(i64, &'e String)> {
+) -> Option<(i64, &'e Text)> {
     texts
         .iter()
         .zip(spans)
@@ -234,7 +234,7 @@ fn match_fuzzy(index: usize, entry: &Entry, query: &str, matcher: &SkimMatcherV2
         .max_by_key(|(s, _)| *s)
         .map(|(score, alias)| {
             let mut hit = Hit::new(index, Tier::Fuzzy, score);
-            hit.matched = Some(alias.clone());
+            hit.matched = Some(alias.to_string());
             hit
         })
 }

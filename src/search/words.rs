@@ -1,7 +1,7 @@
 //! Words: tokenising, word-prefix matching and typo distance, over word
 //! lists computed once per entry (see `EntryWords`).
 
-use crate::catalog::Entry;
+use crate::catalog::{Entry, Text};
 
 /// One word of a text, lower-cased, apostrophes dropped (`I'm` → `im`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +49,7 @@ pub struct EntryWords {
 
 impl EntryWords {
     pub fn new(entry: &Entry) -> EntryWords {
-        let all = |texts: &[String]| texts.iter().map(|t| word_spans(t)).collect::<Vec<_>>();
+        let all = |texts: &[Text]| texts.iter().map(|t| word_spans(t)).collect::<Vec<_>>();
         let name = word_spans(&entry.name);
         let aliases = all(&entry.aliases);
         let keywords = all(&entry.keywords);

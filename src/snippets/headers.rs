@@ -75,7 +75,7 @@ pub(crate) fn headers(entry: &Entry, example: &Example) -> Vec<Header> {
         .headers
         .iter()
         .filter(|r| r.rule != HeaderRequirement::Forbidden)
-        .map(|r| r.name.as_str());
+        .map(|r| r.name.as_ref());
     // A redirect the example points somewhere keeps its target even where
     // the entry lists no header rule (305).
     let location = (300..400).contains(&entry.code)

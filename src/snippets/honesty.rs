@@ -149,7 +149,7 @@ pub(crate) fn iis_note(plan: &Plan) -> String {
         .summary
         .split_once(": ")
         .filter(|(prefix, _)| prefix.starts_with("IIS"))
-        .map_or(e.summary.as_str(), |(_, rest)| rest);
+        .map_or(e.summary.as_ref(), |(_, rest)| rest);
     format!(
         "Clients only ever see {}: the .{sub} substatus is IIS-internal (the sc-substatus \
          log field and IIS's detailed error page). IIS itself sets {display} when {summary} \

@@ -182,7 +182,7 @@ impl<'a> Plan<'a> {
     pub fn constant(&self, stack: &str) -> Option<&str> {
         let own = self.entry.constants.get(stack);
         let text = match own {
-            Some(c) => c.as_str(),
+            Some(c) => c.as_ref(),
             None if self.kind == Kind::IisSubstatus => main_constant(self.code, stack)?,
             None => return None,
         };
@@ -231,7 +231,7 @@ fn main_constant(code: u16, stack: &str) -> Option<&'static str> {
             .flat_map(|e| {
                 e.constants
                     .iter()
-                    .map(move |(k, v)| ((e.code, k.clone()), v.clone()))
+                    .map(move |(k, v)| ((e.code, k.to_string()), v.to_string()))
             })
             .collect()
     });
@@ -260,7 +260,7 @@ fn reason(entry: &Entry) -> String {
         (Some(c), Some(p)) if c == entry.code.to_string() && !p.trim().is_empty() => {
             p.trim().to_string()
         }
-        _ => entry.name.clone(),
+        _ => entry.name.to_string(),
     }
 }
 

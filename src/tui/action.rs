@@ -69,6 +69,18 @@ pub enum Action {
     Copy,
     /// Open the cheat sheet of every code.
     OpenCheatsheet,
+    /// Detail: show the next stack's snippet.
+    NextSnippet,
+    /// Detail: show the previous stack's snippet.
+    PrevSnippet,
+    /// Copy the snippet on screen.
+    CopySnippet,
+    /// Copy the `401 Unauthorized` line.
+    CopyTitle,
+    /// Copy the example response.
+    CopyExample,
+    /// Copy the curl command that checks the code.
+    CopyCurl,
     /// Open the quiz.
     OpenQuiz,
     /// Quiz: answer with option n (0-based).

@@ -151,6 +151,14 @@ pub fn perform_effects(app: &mut App, io: &mut Io) {
                 };
                 app.round_saved(result);
             }
+            Effect::SaveSnippetLang(lang) => {
+                let saved = io
+                    .store
+                    .map(|store| store.update(|s| s.snippet_lang = Some(lang.slug().to_string())));
+                if let Some(Err(why)) = saved {
+                    app.status = Some(format!("{} shown, but not remembered: {why}", lang.label()));
+                }
+            }
         }
     }
 }

@@ -17,7 +17,7 @@ fn type_text(app: &mut App, text: &str) {
 
 fn selected_id(app: &App) -> String {
     app.selected_entry()
-        .map(|e| e.id.clone())
+        .map(|e| e.id.to_string())
         .unwrap_or_default()
 }
 

@@ -66,7 +66,7 @@ fn validation_names_the_entry_and_the_field() {
     use httpdex::catalog::Catalog;
     let mut entry = crate::catalog().get("404").unwrap().clone();
     entry.related = vec!["999".into()];
-    entry.summary = String::new();
+    entry.summary = Default::default();
     let problems = Catalog::new(vec![entry.clone(), entry], vec![], vec![]).unwrap_err();
     let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
     assert!(

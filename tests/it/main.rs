@@ -2,6 +2,7 @@
 
 mod app_actions;
 mod cli;
+mod clipboard;
 mod content;
 mod data;
 mod e2e;

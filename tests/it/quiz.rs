@@ -42,8 +42,8 @@ proptest! {
             for c in &q.choices {
                 let other = catalog.get(&c.id).unwrap();
                 let plausible = other.class() == subject.class()
-                    || subject.confused_with.contains(&c.id)
-                    || subject.related.contains(&c.id)
+                    || subject.confused_with.iter().any(|x| *x == c.id)
+                    || subject.related.iter().any(|x| *x == c.id)
                     || q.kind == Kind::AOrB;
                 prop_assert!(plausible, "{} offered for {}", c.id, q.subject);
             }

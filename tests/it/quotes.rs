@@ -81,7 +81,7 @@ fn every_rfc_quote_is_verbatim_and_cites_its_section() {
                 continue;
             }
             let text = texts
-                .entry(spec.document.clone())
+                .entry(spec.document.to_string())
                 .or_insert_with(|| document_text(&dir, &spec.document).map(|t| normalise(&t)));
             let Some(text) = text else {
                 problems.push(format!(

@@ -8,14 +8,14 @@ fn top(query: &str) -> String {
     let first = hits
         .first()
         .unwrap_or_else(|| panic!("no result for {query:?}"));
-    catalog.entries()[first.index].id.clone()
+    catalog.entries()[first.index].id.to_string()
 }
 
 fn ids(query: &str) -> Vec<String> {
     let catalog = crate::catalog();
     search(&catalog, query, &Filter::default())
         .iter()
-        .map(|h| catalog.entries()[h.index].id.clone())
+        .map(|h| catalog.entries()[h.index].id.to_string())
         .collect()
 }
 

@@ -2,11 +2,20 @@
 
 use ratatui::layout::Position;
 
-use super::{App, Focus, Mode, cycle};
+use super::{App, Effect, Focus, Mode, cycle};
 use crate::catalog::{Class, Origin};
 use crate::detail;
 use crate::search::{self, MAX_QUERY_CHARS};
+use crate::snippets::{self, Lang};
 use crate::tui::action::Action;
+
+#[derive(Debug, Clone, Copy)]
+enum CopyTarget {
+    Snippet,
+    Title,
+    Example,
+    Curl,
+}
 
 impl App {
     pub(super) fn update_browse(&mut self, action: Action) {
@@ -50,6 +59,12 @@ impl App {
             Action::MarkCompare => self.mark_compare(),
             Action::CompareConfused => self.compare_confused(),
             Action::OpenCheatsheet => self.open_cheatsheet(),
+            Action::NextSnippet => self.cycle_snippet(true),
+            Action::PrevSnippet => self.cycle_snippet(false),
+            Action::CopySnippet => self.copy_from_entry(CopyTarget::Snippet),
+            Action::CopyTitle => self.copy_from_entry(CopyTarget::Title),
+            Action::CopyExample => self.copy_from_entry(CopyTarget::Example),
+            Action::CopyCurl => self.copy_from_entry(CopyTarget::Curl),
             Action::Click(column, row) => self.click(Position::new(column, row)),
             Action::Wheel { column, row, down } => self.wheel(Position::new(column, row), down),
             _ => {}
@@ -131,20 +146,77 @@ impl App {
         self.refresh_detail();
     }
 
-    /// Rebuilds the detail document when the entry or the pane width changed.
+    /// Rebuilds the detail document when the entry, the pane width or the
+    /// snippet stack changed. A new entry starts at the top.
     pub(super) fn refresh_detail(&mut self) {
         let width = self.areas().map_or(0, |a| a.detail_text.width);
-        let key = self.hits.get(self.selected).map(|h| (h.index, width));
+        let key = self
+            .hits
+            .get(self.selected)
+            .map(|h| (h.index, width, self.snippet_lang));
         if key == self.detail_key {
             self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
             return;
         }
+        if self.detail_key.map(|k| k.0) != key.map(|k| k.0) {
+            self.detail_scroll = 0;
+        }
         self.detail_key = key;
-        self.detail_scroll = 0;
-        self.detail_lines = match self.selected_entry() {
-            Some(entry) => detail::entry_lines(&self.catalog, entry, &self.theme, width as usize),
-            None => Vec::new(),
+        let doc = self.selected_entry().map(|entry| {
+            let lang = Some(self.snippet_lang);
+            detail::entry_document(&self.catalog, entry, &self.theme, width as usize, lang)
+        });
+        self.snippet_at = doc.as_ref().and_then(|d| d.snippet_at);
+        self.detail_lines = doc.map(|d| d.lines).unwrap_or_default();
+        self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
+    }
+
+    /// Shows the next (or previous) stack's snippet, scrolled into view,
+    /// and asks the runner to remember the choice.
+    fn cycle_snippet(&mut self, forward: bool) {
+        let all = Lang::ALL;
+        let i = all
+            .iter()
+            .position(|l| *l == self.snippet_lang)
+            .unwrap_or(0);
+        let next = if forward {
+            (i + 1) % all.len()
+        } else {
+            (i + all.len() - 1) % all.len()
         };
+        self.snippet_lang = all[next];
+        self.refresh_detail();
+        if let Some(at) = self.snippet_at {
+            self.detail_scroll = at.min(self.max_detail_scroll());
+        }
+        self.effects
+            .push(Effect::SaveSnippetLang(self.snippet_lang));
+    }
+
+    /// Copies a piece of the selected entry: the snippet, its title line,
+    /// its example response or the curl command that checks it.
+    fn copy_from_entry(&mut self, what: CopyTarget) {
+        let Some(entry) = self.selected_entry() else {
+            return;
+        };
+        let code = entry.display_code().to_string();
+        let (text, label) = match what {
+            CopyTarget::Snippet => {
+                let lang = self.snippet_lang;
+                let text = snippets::snippet(entry, lang).code;
+                (text, format!("{} snippet for {code}", lang.label()))
+            }
+            CopyTarget::Title => (entry.title(), format!("\"{}\"", entry.title())),
+            CopyTarget::Example => (
+                entry.example.to_string(),
+                format!("the example {code} response"),
+            ),
+            CopyTarget::Curl => (
+                snippets::snippet(entry, Lang::Curl).code,
+                format!("the curl command for {code}"),
+            ),
+        };
+        self.copy(text, label);
     }
 
     fn list_page(&self) -> usize {

@@ -23,6 +23,7 @@ use super::view::layout::{self, Areas};
 use crate::catalog::{Catalog, Entry};
 use crate::quiz::Stats;
 use crate::search::{Filter, Hit};
+use crate::snippets::Lang;
 use crate::state::RoundRecord;
 use crate::theme::Theme;
 
@@ -48,6 +49,8 @@ pub enum Effect {
     Copy { text: String, what: String },
     /// Record a finished quiz round in the state file.
     SaveRound(RoundRecord),
+    /// Remember the snippet stack for next time.
+    SaveSnippetLang(Lang),
 }
 
 pub struct App {
@@ -67,8 +70,12 @@ pub struct App {
     pub detail_scroll: usize,
     /// The selected entry's document, wrapped to the detail pane's width.
     pub detail_lines: Vec<Line<'static>>,
-    /// Which (entry, width) `detail_lines` was built for.
-    detail_key: Option<(usize, u16)>,
+    /// Which (entry, width, stack) `detail_lines` was built for.
+    detail_key: Option<(usize, u16, Lang)>,
+    /// Where the snippet section starts in `detail_lines`.
+    pub snippet_at: Option<usize>,
+    /// The stack whose snippet the detail pane shows.
+    pub snippet_lang: Lang,
     /// Set while the search is picking one side of a comparison.
     pub compare_pick: Option<(usize, PickSide)>,
     pub compare: Option<CompareView>,
@@ -106,6 +113,8 @@ impl App {
             detail_scroll: 0,
             detail_lines: Vec::new(),
             detail_key: None,
+            snippet_at: None,
+            snippet_lang: Lang::Express,
             compare_pick: None,
             compare: None,
             cheatsheet: CheatSheet::default(),
@@ -154,6 +163,10 @@ impl App {
     pub fn restore_state(&mut self, state: crate::state::State) {
         self.stats = state.codes;
         self.best = state.best;
+        if let Some(lang) = state.snippet_lang.as_deref().and_then(Lang::from_slug) {
+            self.snippet_lang = lang;
+            self.refresh_detail();
+        }
     }
 
     pub fn screen(&self) -> Rect {

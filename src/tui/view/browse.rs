@@ -93,7 +93,7 @@ fn list_row(entry: &Entry, hit: &Hit, theme: &Theme, selected: bool) -> Line<'st
     let emoji = if entry.emoji.is_empty() {
         "  "
     } else {
-        entry.emoji.as_str()
+        entry.emoji.as_ref()
     };
     spans.push(Span::styled(format!("{emoji} "), base));
     spans.extend(highlighted(&entry.name, &hit.name_highlight, base, theme));

@@ -167,7 +167,7 @@ fn summary(app: &App, view: &QuizView) -> Vec<Line<'static>> {
             let summary = app
                 .catalog
                 .get(&right.id)
-                .map_or("", |e| e.summary.as_str());
+                .map_or("", |e| e.summary.as_ref());
             lines.push(Line::from(vec![
                 Span::styled(format!("• {}", right_title(app, &right.id)), theme.title()),
                 Span::raw(format!(": {summary}")),
