@@ -222,14 +222,15 @@ impl Output<'_> {
             100
         };
         let (stdout, stderr) = (io::stdout(), io::stderr());
-        let (mut out, mut err) = (stdout.lock(), stderr.lock());
+        // Line buffering would cost a write per line of a long page.
+        let (mut out, mut err) = (io::BufWriter::new(stdout.lock()), stderr.lock());
         let mut output = Output {
             out: &mut out,
             err: &mut err,
             color,
             width: width.clamp(20, 120),
         };
-        match f(&mut output) {
+        match f(&mut output).and_then(|code| output.out.flush().map(|()| code)) {
             Ok(code) => code,
             // A closed pipe (`httpdex list | head`) is not an error.
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::OK,

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::catalog::{Catalog, Class, Entry, HeaderRequirement, Origin};
+use crate::wrap::wrap;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
@@ -235,8 +236,7 @@ pub fn lines(
     };
     let mut out = Vec::new();
     if let Some(rule) = &c.rule_of_thumb {
-        let options = textwrap::Options::new(width).subsequent_indent("  ");
-        for (i, l) in textwrap::wrap(&format!("Rule of thumb: {rule}"), options)
+        for (i, l) in wrap(&format!("Rule of thumb: {rule}"), width, "", "  ")
             .into_iter()
             .enumerate()
         {
@@ -245,7 +245,7 @@ pub fn lines(
             } else {
                 ratatui::style::Style::new()
             };
-            out.push(Line::styled(l.into_owned(), style));
+            out.push(Line::styled(l, style));
         }
         out.push(Line::default());
     }
@@ -259,13 +259,14 @@ pub fn lines(
         theme.dim(),
     );
     let mut push_row = |aspect: &str, a: &str, b: &str, styles: [ratatui::style::Style; 3]| {
-        let wrap = |text: &str, w: usize| -> Vec<String> {
-            textwrap::wrap(text, w)
-                .into_iter()
-                .map(|s| s.into_owned())
-                .collect()
+        let cell_lines = |text: &str, w: usize| -> Vec<String> {
+            text.split('\n').flat_map(|p| wrap(p, w, "", "")).collect()
         };
-        let cells = [wrap(aspect, aspect_w), wrap(a, col_w), wrap(b, col_w)];
+        let cells = [
+            cell_lines(aspect, aspect_w),
+            cell_lines(a, col_w),
+            cell_lines(b, col_w),
+        ];
         let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
         for i in 0..height {
             let cell = |n: usize, w: usize| {

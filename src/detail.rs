@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::catalog::{Catalog, Entry, Origin, Status};
 use crate::snippets::{self, Lang};
 use crate::theme::Theme;
+use crate::wrap::wrap;
 
 /// Builds styled, wrapped lines section by section.
 pub struct Doc<'t> {
@@ -50,17 +51,10 @@ impl<'t> Doc<'t> {
 
     /// Word-wrapped text; `first` prefixes the first line, `rest` the others.
     pub fn wrapped(&mut self, text: &str, style: Style, first: &str, rest: &str) {
-        let options = textwrap::Options::new(self.width)
-            .initial_indent(first)
-            .subsequent_indent(rest);
         for (i, paragraph) in text.split('\n').enumerate() {
-            let options = if i == 0 {
-                options.clone()
-            } else {
-                options.clone().initial_indent(rest)
-            };
-            for l in textwrap::wrap(paragraph, options) {
-                self.lines.push(Line::styled(l.into_owned(), style));
+            let lead = if i == 0 { first } else { rest };
+            for l in wrap(paragraph, self.width, lead, rest) {
+                self.lines.push(Line::styled(l, style));
             }
         }
     }

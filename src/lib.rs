@@ -15,3 +15,4 @@ pub mod snippets;
 pub mod state;
 pub mod theme;
 pub mod tui;
+pub mod wrap;

@@ -37,7 +37,7 @@ fn main() -> ExitCode {
                 seed: *seed,
             };
             browse(
-                catalog,
+                catalog.clone(),
                 Launch {
                     query: None,
                     quiz: Some(quiz),
@@ -56,7 +56,7 @@ fn main() -> ExitCode {
             Output::run_std(cli.color, |o| cli::run_command(&catalog, &show, o))
         }
         (None, true) => browse(
-            catalog,
+            catalog.clone(),
             Launch {
                 query: cli.query.clone(),
                 quiz: None,
@@ -64,39 +64,59 @@ fn main() -> ExitCode {
             },
         ),
     };
+    // Freeing the catalog entry by entry is work the OS does for free at exit.
+    std::mem::forget(catalog);
     ExitCode::from(code as u8)
 }
 
 /// The built-in catalog, extended with the user's file when it is valid.
-/// A broken user file gives a warning, never a failure.
+/// A broken user file gives a warning, never a failure. `httpdex show`
+/// without a user file assembles only the entries it will print.
 fn load_catalog(cli: &Cli) -> Result<(Arc<Catalog>, Option<String>), httpdex::catalog::DataError> {
-    let builtin = Catalog::builtin()?;
-    let Some(path) = cli.data.clone().or_else(extension::default_path) else {
-        return Ok((Arc::new(builtin), None));
+    let (extensions, warning) = user_extensions(cli);
+    let Some((path, extensions)) = extensions else {
+        if let Some(subset) = shown_ids(cli).and_then(Catalog::builtin_subset) {
+            return Ok((Arc::new(subset), warning));
+        }
+        return Ok((Arc::new(Catalog::builtin()?), warning));
     };
-    let extensions = match extension::read(&path) {
-        Ok(Some(extensions)) => extensions,
-        Ok(None) if cli.data.is_none() => return Ok((Arc::new(builtin), None)),
+    let builtin = Catalog::builtin()?;
+    match builtin.extended(&path, extensions) {
+        Ok(extended) => Ok((Arc::new(extended), warning)),
+        Err(e) => Ok((
+            Arc::new(builtin),
+            Some(format!("{e} (using the built-in catalog)")),
+        )),
+    }
+}
+
+/// The user's extension file (path and items), if there is a usable one,
+/// and a warning when one was asked for but could not be read.
+#[allow(clippy::type_complexity)]
+fn user_extensions(cli: &Cli) -> (Option<(String, Vec<extension::Extension>)>, Option<String>) {
+    let Some(path) = cli.data.clone().or_else(extension::default_path) else {
+        return (None, None);
+    };
+    match extension::read(&path) {
+        Ok(Some(items)) => (Some((path.display().to_string(), items)), None),
+        Ok(None) if cli.data.is_none() => (None, None),
         Ok(None) => {
             let warning = format!(
                 "{}: no such file; using the built-in catalog",
                 path.display()
             );
-            return Ok((Arc::new(builtin), Some(warning)));
+            (None, Some(warning))
         }
-        Err(e) => {
-            return Ok((
-                Arc::new(builtin),
-                Some(format!("{e} (using the built-in catalog)")),
-            ));
-        }
-    };
-    match builtin.extended(&path.display().to_string(), extensions) {
-        Ok(extended) => Ok((Arc::new(extended), None)),
-        Err(e) => Ok((
-            Arc::new(builtin),
-            Some(format!("{e} (using the built-in catalog)")),
-        )),
+        Err(e) => (None, Some(format!("{e} (using the built-in catalog)"))),
+    }
+}
+
+/// The ids of a one-shot `show` (or bare codes), which needs no full catalog.
+fn shown_ids(cli: &Cli) -> Option<&[String]> {
+    match &cli.command {
+        Some(Command::Show { ids, .. }) => Some(ids),
+        None if !cli.codes.is_empty() => Some(&cli.codes),
+        _ => None,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The catalog: every entry, the curated comparisons and the quiz scenarios,
 //! loaded from the JSON embedded at build time and validated.
 
+mod embedded;
 pub mod extension;
 mod model;
 mod validate;
@@ -13,10 +14,6 @@ use crate::search::SearchIndex;
 
 pub use model::*;
 pub use validate::{Problem, missing_sections, validate};
-
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded_data.rs"));
-}
 
 /// Why a data source could not be used. Names the file and, where it can,
 /// the line and column (parse errors) or the entry and field (validation).
@@ -62,8 +59,9 @@ impl std::error::Error for DataError {}
 pub struct Catalog {
     entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
-    comparisons: Vec<Comparison>,
-    scenarios: Vec<Scenario>,
+    /// Parsed on first use: most commands never compare or quiz.
+    comparisons: OnceLock<Vec<Comparison>>,
+    scenarios: OnceLock<Vec<Scenario>>,
     /// Built on first search: one-shot `show` never pays for it.
     search_index: OnceLock<SearchIndex>,
 }
@@ -79,47 +77,52 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Res
 }
 
 impl Catalog {
-    /// The catalog embedded in the binary.
+    /// The catalog embedded in the binary. It was checked when it was
+    /// built (`build.rs`) and by the tests (`validate`), so start-up only
+    /// assembles it: no parsing, no copying of text.
     pub fn builtin() -> Result<Catalog, DataError> {
-        let mut entries = Vec::new();
-        for (file, text) in embedded::CODE_FILES {
-            entries.extend(parse_json::<Vec<Entry>>(file, text)?);
+        let entries = embedded::ENTRIES.iter().map(|raw| raw.to_entry()).collect();
+        Ok(Catalog::assemble(entries, OnceLock::new(), OnceLock::new()))
+    }
+
+    /// Just what `httpdex show` needs of the built-in catalog: the entries
+    /// asked for, the codes they link to and the entries sharing their
+    /// number. `None` when an id is unknown (the full catalog then suggests).
+    pub fn builtin_subset(ids: &[String]) -> Option<Catalog> {
+        let mut wanted: Vec<&'static embedded::RawEntry> = Vec::new();
+        let mut add = |raw: &'static embedded::RawEntry| {
+            if !wanted.iter().any(|w| std::ptr::eq(*w, raw)) {
+                wanted.push(raw);
+            }
+        };
+        for id in ids {
+            let raw = embedded::find(id)?;
+            add(raw);
+            for linked in raw.links() {
+                add(embedded::find(linked)?);
+            }
+            embedded::ENTRIES
+                .iter()
+                .filter(|other| other.code == raw.code)
+                .for_each(&mut add);
         }
-        let comparisons = match embedded::COMPARISONS {
-            Some((file, text)) => parse_json(file, text)?,
-            None => Vec::new(),
-        };
-        let scenarios = match embedded::SCENARIOS {
-            Some((file, text)) => parse_json(file, text)?,
-            None => Vec::new(),
-        };
-        Catalog::new(entries, comparisons, scenarios).map_err(|problems| DataError::Invalid {
-            file: "data/".to_string(),
-            problems,
-        })
+        let entries = wanted.iter().map(|raw| raw.to_entry()).collect();
+        Some(Catalog::assemble(entries, OnceLock::new(), OnceLock::new()))
     }
 
     /// Builds and validates a catalog. Entries are kept in display order:
     /// by number, the IANA entry first, then vendors, IIS substatus in
     /// numeric order.
     pub fn new(
-        mut entries: Vec<Entry>,
+        entries: Vec<Entry>,
         comparisons: Vec<Comparison>,
         scenarios: Vec<Scenario>,
     ) -> Result<Catalog, Vec<Problem>> {
-        entries.sort_by_cached_key(sort_key);
-        let by_id = entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.to_ascii_lowercase(), i))
-            .collect();
-        let catalog = Catalog {
+        let catalog = Catalog::assemble(
             entries,
-            by_id,
-            comparisons,
-            scenarios,
-            search_index: OnceLock::new(),
-        };
+            OnceLock::from(comparisons),
+            OnceLock::from(scenarios),
+        );
         let problems = validate(&catalog);
         if problems.is_empty() {
             Ok(catalog)
@@ -128,16 +131,42 @@ impl Catalog {
         }
     }
 
+    fn assemble(
+        mut entries: Vec<Entry>,
+        comparisons: OnceLock<Vec<Comparison>>,
+        scenarios: OnceLock<Vec<Scenario>>,
+    ) -> Catalog {
+        if !entries.is_sorted_by(|a, b| sort_key(a) <= sort_key(b)) {
+            entries.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+        }
+        let by_id = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.to_ascii_lowercase(), i))
+            .collect();
+        Catalog {
+            entries,
+            by_id,
+            comparisons,
+            scenarios,
+            search_index: OnceLock::new(),
+        }
+    }
+
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
 
+    /// The curated pairs; for the built-in catalog, parsed on first use.
     pub fn comparisons(&self) -> &[Comparison] {
-        &self.comparisons
+        self.comparisons
+            .get_or_init(|| builtin_json(embedded::COMPARISONS))
     }
 
+    /// The quiz scenarios; for the built-in catalog, parsed on first use.
     pub fn scenarios(&self) -> &[Scenario] {
-        &self.scenarios
+        self.scenarios
+            .get_or_init(|| builtin_json(embedded::SCENARIOS))
     }
 
     /// The search index, built on first use.
@@ -170,7 +199,7 @@ impl Catalog {
     /// The curated comparison for a pair, in either order. The flag says
     /// whether the stored pair is reversed relative to `(a, b)`.
     pub fn comparison(&self, a: &str, b: &str) -> Option<(&Comparison, bool)> {
-        self.comparisons.iter().find_map(|c| {
+        self.comparisons().iter().find_map(|c| {
             if c.a == a && c.b == b {
                 Some((c, false))
             } else if c.a == b && c.b == a {
@@ -182,11 +211,31 @@ impl Catalog {
     }
 }
 
-fn sort_key(entry: &Entry) -> (u16, Origin, u32, String) {
+/// Embedded JSON, checked by the tests (`check_builtin_json`): a parse
+/// failure cannot ship, and would leave the list empty rather than crash.
+fn builtin_json<T: serde::de::DeserializeOwned>(source: Option<(&str, &str)>) -> Vec<T> {
+    source
+        .and_then(|(file, text)| parse_json(file, text).ok())
+        .unwrap_or_default()
+}
+
+/// Parses the embedded comparisons and scenarios, reporting any error (for
+/// the tests: the app itself parses them lazily and quietly).
+pub fn check_builtin_json() -> Result<(), DataError> {
+    if let Some((file, text)) = embedded::COMPARISONS {
+        parse_json::<Vec<Comparison>>(file, text)?;
+    }
+    if let Some((file, text)) = embedded::SCENARIOS {
+        parse_json::<Vec<Scenario>>(file, text)?;
+    }
+    Ok(())
+}
+
+fn sort_key(entry: &Entry) -> (u16, Origin, u32, &str) {
     let substatus = entry
         .display_code()
         .split_once('.')
         .and_then(|(_, sub)| sub.parse().ok())
         .unwrap_or(0);
-    (entry.code, entry.origin, substatus, entry.id.to_string())
+    (entry.code, entry.origin, substatus, &entry.id)
 }

@@ -55,7 +55,7 @@ pub(crate) fn comment(syntax: Syntax, indent: &str, text: &str) -> String {
         let width = 76usize
             .saturating_sub(indent.len() + marker.len() + 1)
             .max(20);
-        for line in textwrap::wrap(paragraph, width) {
+        for line in crate::wrap::wrap(paragraph, width, "", "") {
             out.push_str(indent);
             out.push_str(marker);
             if !line.is_empty() {

@@ -1,6 +1,6 @@
 //! The built-in catalog: valid, complete where it must be.
 
-use httpdex::catalog::{Origin, missing_sections};
+use httpdex::catalog::{Origin, missing_sections, validate};
 
 /// (value, description) of every assigned code in the committed copy of the
 /// IANA registry.
@@ -24,8 +24,10 @@ pub fn iana_registry() -> Vec<(String, String)> {
 
 #[test]
 fn the_builtin_catalog_is_valid() {
-    // `catalog()` panics with every problem listed if validation fails.
+    // Start-up trusts the built-in catalog; this is where it is checked.
     let catalog = crate::catalog();
+    let problems: Vec<String> = validate(&catalog).iter().map(|p| p.to_string()).collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(catalog.entries().len() >= 64);
 }
 
@@ -92,4 +94,33 @@ fn emoji_are_single_wide_characters() {
         assert_eq!(e.emoji.chars().count(), 1, "{}: {:?}", e.id, e.emoji);
         assert_eq!(e.emoji.width(), 2, "{}: {:?}", e.id, e.emoji);
     }
+}
+
+#[test]
+fn the_embedded_comparisons_and_scenarios_parse() {
+    httpdex::catalog::check_builtin_json().unwrap_or_else(|e| panic!("{e}"));
+    assert!(!crate::catalog().comparisons().is_empty());
+    assert!(!crate::catalog().scenarios().is_empty());
+}
+
+#[test]
+fn show_from_the_subset_catalog_matches_the_full_one() {
+    // `httpdex show` assembles only the entries it prints; every page must
+    // read exactly as it does from the whole catalog.
+    use httpdex::catalog::Catalog;
+    use httpdex::detail::entry_lines;
+    use httpdex::theme::Theme;
+    let full = crate::catalog();
+    for e in full.entries() {
+        let subset = Catalog::builtin_subset(&[e.id.to_string()]).expect("known id");
+        let one = subset.get(&e.id).unwrap();
+        assert_eq!(one, e);
+        assert_eq!(
+            entry_lines(&subset, one, &Theme::COLOR, 100),
+            entry_lines(&full, e, &Theme::COLOR, 100),
+            "{}",
+            e.id
+        );
+    }
+    assert!(Catalog::builtin_subset(&["4040".to_string()]).is_none());
 }

@@ -1,0 +1,88 @@
+//! Greedy word wrapping by display width. Hand-written because it runs for
+//! every paragraph of every detail page and table cell: the measurement in
+//! `benches/` and callgrind showed textwrap costing more than the rest of a
+//! one-shot `httpdex show` together.
+
+use unicode_width::UnicodeWidthStr;
+
+/// Display width, with the common all-ASCII case counted directly.
+fn width_of(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.width()
+    }
+}
+
+/// Wraps `text` to `width` columns: `first` prefixes the first line and
+/// `rest` the others. Runs of spaces collapse; a word wider than a line is
+/// split, never cut. An empty text gives one line holding `first`.
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::from(first);
+    let mut used = width_of(first);
+    let mut empty = true;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let w = width_of(word);
+        let gap = usize::from(!empty);
+        if !empty && used + gap + w > width {
+            lines.push(std::mem::replace(&mut line, String::from(rest)));
+            used = width_of(rest);
+            empty = true;
+        }
+        if empty && used + w > width {
+            // Too wide for any line: split it by characters.
+            for ch in word.chars() {
+                let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+                if used + cw > width && !empty {
+                    lines.push(std::mem::replace(&mut line, String::from(rest)));
+                    used = width_of(rest);
+                }
+                line.push(ch);
+                used += cw;
+                empty = false;
+            }
+            continue;
+        }
+        if !empty {
+            line.push(' ');
+            used += 1;
+        }
+        line.push_str(word);
+        used += w;
+        empty = false;
+    }
+    lines.push(line);
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_at_word_boundaries_with_indents() {
+        assert_eq!(
+            wrap("the quick brown fox jumps", 12, "• ", "  "),
+            vec!["• the quick", "  brown fox", "  jumps"]
+        );
+    }
+
+    #[test]
+    fn long_words_are_split_not_cut() {
+        let lines = wrap("a abcdefghijkl b", 5, "", "");
+        assert_eq!(lines, vec!["a", "abcde", "fghij", "kl b"]);
+        assert!(lines.iter().all(|l| l.chars().count() <= 5));
+    }
+
+    #[test]
+    fn counts_display_width_not_bytes() {
+        assert_eq!(wrap("é é é", 3, "", ""), vec!["é é", "é"]);
+        assert_eq!(wrap("語語 語", 4, "", ""), vec!["語語", "語"]);
+    }
+
+    #[test]
+    fn empty_text_keeps_its_prefix() {
+        assert_eq!(wrap("", 10, "A: ", ""), vec!["A: "]);
+    }
+}
