@@ -219,7 +219,9 @@ fn match_code(index: usize, entry: &Entry, query: &str) -> Option<Hit> {
 
 /// Subsequence match on the name or an alias, for abbreviations (`tmr`).
 fn match_fuzzy(index: usize, entry: &Entry, query: &str, matcher: &SkimMatcherV2) -> Option<Hit> {
-    if query.chars().count() < 3 {
+    // Digits scattered through a long alias ("registered 2024-11-13") are
+    // noise, not a match for `405`: numbers are matched as codes above.
+    if query.chars().count() < 3 || !query.chars().any(char::is_alphabetic) {
         return None;
     }
     if let Some((score, indices)) = matcher.fuzzy_indices(&entry.name, query) {

@@ -48,12 +48,23 @@ pub fn line_count() -> usize {
     lines(&Theme::PLAIN).len()
 }
 
+/// Says where the rest is when the table is taller than the overlay.
+fn footer(app: &App, area: Rect) -> String {
+    let visible = area.height.saturating_sub(2) as usize;
+    let below = line_count().saturating_sub(visible + app.help_scroll);
+    if below > 0 {
+        format!(" {below} more lines: j/k scroll · Esc closes ")
+    } else {
+        " Esc closes ".to_string()
+    }
+}
+
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     let block = Block::bordered()
         .border_style(app.theme.border(true))
         .title(Span::styled(" Keys ", app.theme.heading()))
-        .title_bottom(Line::from(" Esc closes ").right_aligned());
+        .title_bottom(Line::from(footer(app, area)).right_aligned());
     Paragraph::new(lines(&app.theme))
         .block(block)
         .scroll((app.help_scroll.min(u16::MAX as usize) as u16, 0))
