@@ -130,27 +130,9 @@ pub(crate) fn fastapi(plan: &Plan) -> Draft {
         ));
         lines.push("return JSONResponse({\"message\": \"OK\"}, headers=headers)".to_string());
     } else {
-        let (class, first) = if plan.is_redirect() {
-            (
-                "RedirectResponse",
-                Some(dq(&plan.location().unwrap_or_default())),
-            )
-        } else {
-            match &plan.body {
-                Body::Empty => ("Response", None),
-                Body::Text(text) => ("PlainTextResponse", Some(dq(text))),
-                Body::Json { key, text } => (
-                    "JSONResponse",
-                    Some(format!("{{{}: {}}}", dq(key), dq(text))),
-                ),
-            }
-        };
+        let (class, first) = response_class(plan, &FASTAPI_CLASSES);
         classes.push(class);
-        let shown: Vec<&Header> = headers
-            .iter()
-            .copied()
-            .filter(|h| !(plan.is_redirect() && h.is("Location")))
-            .collect();
+        let shown = explicit_headers(plan, &headers);
         let mut args: Vec<String> = first.into_iter().collect();
         args.push(format!("status_code={status}"));
         if !shown.is_empty() {
@@ -173,6 +155,53 @@ pub(crate) fn fastapi(plan: &Plan) -> Draft {
         indent(&lines, "    ")
     );
     Draft::sendable(code)
+}
+
+/// One framework's response classes: redirect, empty, text and JSON.
+struct ResponseClasses {
+    redirect: &'static str,
+    empty: &'static str,
+    text: &'static str,
+    json: &'static str,
+}
+
+const FASTAPI_CLASSES: ResponseClasses = ResponseClasses {
+    redirect: "RedirectResponse",
+    empty: "Response",
+    text: "PlainTextResponse",
+    json: "JSONResponse",
+};
+
+const DJANGO_CLASSES: ResponseClasses = ResponseClasses {
+    redirect: "HttpResponseRedirect",
+    empty: "HttpResponse",
+    text: "HttpResponse",
+    json: "JsonResponse",
+};
+
+/// The response class for `plan` and its first argument: the location of
+/// a redirect, else the body.
+fn response_class(plan: &Plan, classes: &ResponseClasses) -> (&'static str, Option<String>) {
+    if plan.is_redirect() {
+        return (
+            classes.redirect,
+            Some(dq(&plan.location().unwrap_or_default())),
+        );
+    }
+    match &plan.body {
+        Body::Empty => (classes.empty, None),
+        Body::Text(text) => (classes.text, Some(dq(text))),
+        Body::Json { key, text } => (classes.json, Some(format!("{{{}: {}}}", dq(key), dq(text)))),
+    }
+}
+
+/// Headers passed explicitly: a redirect's Location is the constructor's.
+fn explicit_headers<'h>(plan: &Plan, headers: &[&'h Header]) -> Vec<&'h Header> {
+    headers
+        .iter()
+        .copied()
+        .filter(|h| !(plan.is_redirect() && h.is("Location")))
+        .collect()
 }
 
 pub(crate) fn django(plan: &Plan) -> Draft {
@@ -201,27 +230,9 @@ pub(crate) fn django(plan: &Plan) -> Draft {
         ));
         lines.push("return JsonResponse({\"message\": \"OK\"}, headers=headers)".to_string());
     } else {
-        let (class, first) = if plan.is_redirect() {
-            (
-                "HttpResponseRedirect",
-                Some(dq(&plan.location().unwrap_or_default())),
-            )
-        } else {
-            match &plan.body {
-                Body::Empty => ("HttpResponse", None),
-                Body::Text(text) => ("HttpResponse", Some(dq(text))),
-                Body::Json { key, text } => (
-                    "JsonResponse",
-                    Some(format!("{{{}: {}}}", dq(key), dq(text))),
-                ),
-            }
-        };
+        let (class, first) = response_class(plan, &DJANGO_CLASSES);
         classes.push(class);
-        let shown: Vec<&Header> = headers
-            .iter()
-            .copied()
-            .filter(|h| !(plan.is_redirect() && h.is("Location")))
-            .collect();
+        let shown = explicit_headers(plan, &headers);
         let mut args: Vec<String> = first.into_iter().collect();
         if matches!(plan.body, Body::Text(_)) && !plan.is_redirect() {
             args.push("content_type=\"text/plain\"".to_string());
