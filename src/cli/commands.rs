@@ -1,0 +1,295 @@
+//! The one-shot commands: each writes to an `Output` and returns the exit
+//! code, so tests can run them in-process too.
+
+use std::io;
+
+use serde::Serialize;
+
+use super::{Output, exit};
+use crate::catalog::{Catalog, Class, Entry, Origin};
+use crate::search::{self, Filter, Tier};
+use crate::{ansi, detail};
+
+/// `httpdex snippet ID --lang LANG [--copy]`: the code on stdout, the
+/// note and the copy confirmation on stderr, so `> file` gets only code.
+pub fn snippet(
+    catalog: &Catalog,
+    id: &str,
+    lang: Option<crate::snippets::Lang>,
+    copy: bool,
+    o: &mut Output,
+) -> io::Result<i32> {
+    use crate::snippets::{self, Lang};
+    let Some(entry) = catalog.get(id) else {
+        report_unknown(catalog, id, o)?;
+        return Ok(exit::NOT_FOUND);
+    };
+    let remembered = || {
+        let state = crate::state::Store::locate()?.load().state;
+        Lang::from_slug(state.snippet_lang.as_deref()?)
+    };
+    let lang = lang.or_else(remembered).unwrap_or(Lang::Express);
+    let snippet = snippets::snippet(entry, lang);
+    if let Some(note) = &snippet.note {
+        writeln!(o.err, "note: {note}")?;
+    }
+    o.out.write_all(snippet.code.as_bytes())?;
+    if !snippet.code.ends_with('\n') {
+        writeln!(o.out)?;
+    }
+    if copy {
+        let what = format!("{} snippet for {}", lang.label(), entry.display_code());
+        match crate::clipboard::copy_detached(&snippet.code) {
+            Ok(_) => writeln!(o.err, "Copied {what}")?,
+            Err(why) => {
+                writeln!(o.err, "httpdex: could not copy the {what}: {why}")?;
+                return Ok(exit::NOT_FOUND);
+            }
+        }
+    }
+    Ok(exit::OK)
+}
+
+pub fn compare(catalog: &Catalog, a: &str, b: &str, json: bool, o: &mut Output) -> io::Result<i32> {
+    let (Some(left), Some(right)) = (catalog.get(a), catalog.get(b)) else {
+        let unknown = if catalog.get(a).is_none() { a } else { b };
+        report_unknown(catalog, unknown, o)?;
+        return Ok(exit::NOT_FOUND);
+    };
+    let comparison = crate::compare::Comparison::new(catalog, left, right);
+    if json {
+        write_json(o, &comparison)?;
+    } else {
+        let lines = crate::compare::lines(&comparison, catalog, &o.theme(), o.width);
+        o.out.write_all(ansi::render(&lines, o.color).as_bytes())?;
+    }
+    Ok(exit::OK)
+}
+
+pub fn show(catalog: &Catalog, ids: &[String], json: bool, o: &mut Output) -> io::Result<i32> {
+    let mut found = Vec::new();
+    for id in ids {
+        match catalog.get(id) {
+            Some(entry) => found.push(entry),
+            None => {
+                report_unknown(catalog, id, o)?;
+                return Ok(exit::NOT_FOUND);
+            }
+        }
+    }
+    if json {
+        if let [entry] = found.as_slice() {
+            write_json(o, entry)?;
+        } else {
+            write_json(o, &found)?;
+        }
+        return Ok(exit::OK);
+    }
+    for (i, entry) in found.iter().enumerate() {
+        if i > 0 {
+            writeln!(o.out)?;
+        }
+        let lines = detail::entry_lines(catalog, entry, &o.theme(), o.width);
+        o.out.write_all(ansi::render(&lines, o.color).as_bytes())?;
+    }
+    Ok(exit::OK)
+}
+
+/// "No status code X" plus the nearest matches, on stderr.
+pub fn report_unknown(catalog: &Catalog, id: &str, o: &mut Output) -> io::Result<()> {
+    let shown: String = id.chars().take(40).collect();
+    let ellipsis = if id.chars().count() > 40 { "…" } else { "" };
+    let near = search::suggestions(catalog, id, 3);
+    if near.is_empty() {
+        writeln!(
+            o.err,
+            "httpdex: no status code {shown:?}{ellipsis}; try `httpdex search WORDS` or `httpdex list`"
+        )
+    } else {
+        let names: Vec<String> = near
+            .iter()
+            .map(|e| format!("{} ({})", e.id, e.name))
+            .collect();
+        writeln!(
+            o.err,
+            "httpdex: no status code {shown:?}{ellipsis}; did you mean {}?",
+            names.join(", ")
+        )
+    }
+}
+
+#[derive(Serialize)]
+struct SearchResult<'a> {
+    id: &'a str,
+    code: u16,
+    name: &'a str,
+    origin: Origin,
+    summary: &'a str,
+    /// Which tier matched: exact, code, name, alias, keyword, summary, typo, fuzzy.
+    #[serde(rename = "match")]
+    tier: &'static str,
+}
+
+fn tier_name(tier: Tier) -> &'static str {
+    match tier {
+        Tier::All => "all",
+        Tier::ExactCode => "exact",
+        Tier::CodePattern => "code",
+        Tier::Name => "name",
+        Tier::Alias => "alias",
+        Tier::Keyword => "keyword",
+        Tier::Summary => "summary",
+        Tier::Typo => "typo",
+        Tier::Fuzzy => "fuzzy",
+    }
+}
+
+pub fn search_cmd(
+    catalog: &Catalog,
+    query: &str,
+    json: bool,
+    limit: usize,
+    o: &mut Output,
+) -> io::Result<i32> {
+    if query.trim().is_empty() {
+        writeln!(
+            o.err,
+            "httpdex: the search query is empty; try `httpdex search unauth`"
+        )?;
+        return Ok(exit::USAGE);
+    }
+    let hits = search::search(catalog, query, &Filter::default());
+    let results: Vec<SearchResult> = hits
+        .iter()
+        .take(limit)
+        .map(|h| {
+            let e = &catalog.entries()[h.index];
+            SearchResult {
+                id: &e.id,
+                code: e.code,
+                name: &e.name,
+                origin: e.origin,
+                summary: &e.summary,
+                tier: tier_name(h.tier),
+            }
+        })
+        .collect();
+    if json {
+        write_json(o, &results)?;
+    } else if results.is_empty() {
+        let shown = truncate(query, 40);
+        writeln!(o.err, "httpdex: nothing matches {shown:?}")?;
+    } else {
+        let entries: Vec<&Entry> = results.iter().filter_map(|r| catalog.get(r.id)).collect();
+        write_table(&entries, o)?;
+    }
+    Ok(if results.is_empty() {
+        exit::NOT_FOUND
+    } else {
+        exit::OK
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListFormat {
+    /// Grouped by class: a printable cheat sheet.
+    Text,
+    Markdown,
+    Json,
+}
+
+pub fn list(
+    catalog: &Catalog,
+    filter: &Filter,
+    format: ListFormat,
+    o: &mut Output,
+) -> io::Result<i32> {
+    let entries: Vec<&Entry> = catalog
+        .entries()
+        .iter()
+        .filter(|e| filter.accepts(e))
+        .collect();
+    match format {
+        ListFormat::Json => write_json(o, &entries)?,
+        ListFormat::Markdown => {
+            writeln!(
+                o.out,
+                "| Code | Name | Origin | Summary |\n|---|---|---|---|"
+            )?;
+            let cell = |s: &str| s.replace('|', "\\|");
+            for e in &entries {
+                writeln!(
+                    o.out,
+                    "| {} | {} | {} | {} |",
+                    e.display_code(),
+                    cell(&e.name),
+                    e.origin.label(),
+                    cell(&e.summary)
+                )?;
+            }
+        }
+        ListFormat::Text => {
+            let theme = o.theme();
+            for class in Class::ALL {
+                let group: Vec<&Entry> = entries
+                    .iter()
+                    .copied()
+                    .filter(|e| e.class() == class)
+                    .collect();
+                if group.is_empty() {
+                    continue;
+                }
+                let heading = format!("{} {}", class.mask(), class.label());
+                let line = ratatui::text::Line::styled(heading, theme.heading());
+                o.out.write_all(ansi::render(&[line], o.color).as_bytes())?;
+                write_table(&group, o)?;
+                writeln!(o.out)?;
+            }
+        }
+    }
+    Ok(exit::OK)
+}
+
+/// One line per entry: code, name, origin badge, summary, fitted to width.
+fn write_table(entries: &[&Entry], o: &mut Output) -> io::Result<()> {
+    let theme = o.theme();
+    let name_width = entries
+        .iter()
+        .map(|e| e.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(32);
+    for e in entries {
+        let badge = if e.origin == Origin::Iana {
+            String::new()
+        } else {
+            format!("[{}] ", e.origin.label())
+        };
+        let name: String = truncate(&e.name, name_width);
+        let used = 8 + name_width + 2 + badge.chars().count();
+        let summary = truncate(&e.summary, o.width.saturating_sub(used));
+        let line = ratatui::text::Line::from(vec![
+            ratatui::text::Span::styled(format!("{:<8}", e.display_code()), theme.class(e.class())),
+            ratatui::text::Span::styled(format!("{name:<name_width$}  "), theme.title()),
+            ratatui::text::Span::styled(badge, theme.badge()),
+            ratatui::text::Span::raw(summary),
+        ]);
+        o.out.write_all(ansi::render(&[line], o.color).as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Cuts `text` to `max` chars, marking the cut with an ellipsis.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+fn write_json<T: Serialize + ?Sized>(o: &mut Output, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *o.out, value)?;
+    writeln!(o.out)
+}

@@ -1,0 +1,270 @@
+//! The command line: argument definitions, exit codes, where output goes,
+//! and dispatch to the one-shot commands (`commands`).
+
+use std::io::{self, IsTerminal, Write};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod commands;
+mod completions;
+
+pub use commands::{
+    ListFormat, compare, list, report_unknown, search_cmd, show, snippet, truncate,
+};
+
+use crate::catalog::{Catalog, Class, Origin};
+use crate::search::Filter;
+use crate::theme::Theme;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "httpdex",
+    version,
+    about = "The HTTP status code reference that lives in your terminal",
+    after_help = "Run without arguments to open the interactive browser."
+)]
+pub struct Cli {
+    /// Open the browser with QUERY already typed in
+    #[arg(short, long, value_name = "QUERY")]
+    pub query: Option<String>,
+
+    /// When to colour one-shot output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    /// Your own codes or notes (JSON, same schema) merged into the catalog
+    /// [default: ~/.config/httpdex/codes.json]
+    #[arg(long, value_name = "FILE", global = true)]
+    pub data: Option<std::path::PathBuf>,
+
+    /// Codes to show, as `httpdex show` does (`httpdex 404 410`)
+    #[arg(value_name = "CODE")]
+    pub codes: Vec<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Everything about one or more codes
+    Show {
+        /// Code or id: 404, 499-nginx, 403.14-iis
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        /// Print the entry as JSON, every field under its data name
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rank codes for a query: a number, a mask (4xx), words, a typo
+    Search {
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        #[arg(long)]
+        json: bool,
+        /// Show at most N results
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        limit: usize,
+    },
+    /// Every code, optionally filtered: a printable cheat sheet
+    List {
+        /// Only this class: 1xx, 2xx, 3xx, 4xx, 5xx
+        #[arg(long, value_parser = parse_class, value_name = "CLASS")]
+        class: Option<Class>,
+        /// Only this origin: iana, nginx, cloudflare, aws-elb, iis, microsoft, unofficial
+        #[arg(long, value_parser = parse_origin, value_name = "ORIGIN")]
+        origin: Option<Origin>,
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        /// Print a Markdown table
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Test yourself: a round of questions that teaches as it goes
+    Quiz {
+        /// Same seed, same questions in the same order
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+        /// Questions in the round
+        #[arg(long, value_name = "N", default_value_t = 10,
+              value_parser = clap::value_parser!(u16).range(1..=200))]
+        count: u16,
+        /// common, iana (every registered code), all (vendor codes too), vendor
+        #[arg(long, value_name = "LEVEL", default_value = "common", value_parser = parse_level)]
+        level: crate::quiz::Level,
+    },
+    /// Code that returns the status in your stack (the note goes to stderr)
+    Snippet {
+        #[arg(value_name = "ID")]
+        id: String,
+        /// express, node, flask, fastapi, django, go, axum, actix, spring,
+        /// aspnet, php, laravel, rails, sinatra, nginx, apache, curl
+        /// [default: the last one chosen in the app, else express]
+        #[arg(long, short, value_name = "LANG", value_parser = parse_lang)]
+        lang: Option<crate::snippets::Lang>,
+        /// Also copy it to the clipboard
+        #[arg(long)]
+        copy: bool,
+    },
+    /// Holds the clipboard for `snippet --copy` after httpdex exits.
+    #[command(name = "__hold-clipboard", hide = true)]
+    HoldClipboard,
+    /// Shell completions (subcommands, options and code ids) on stdout
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The man page (roff) on stdout: `httpdex man > httpdex.1`
+    Man,
+    /// Two codes side by side: 401 vs 403, 301 vs 308, any pair
+    Compare {
+        #[arg(value_name = "A")]
+        a: String,
+        #[arg(value_name = "B")]
+        b: String,
+        /// Print the rows as JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_class(text: &str) -> Result<Class, String> {
+    Class::parse(text)
+        .ok_or_else(|| format!("{text:?} is not a class; use 1xx, 2xx, 3xx, 4xx or 5xx"))
+}
+
+fn parse_level(text: &str) -> Result<crate::quiz::Level, String> {
+    crate::quiz::Level::from_slug(text)
+        .ok_or_else(|| format!("{text:?} is not a level; use common, iana, all or vendor"))
+}
+
+fn parse_lang(text: &str) -> Result<crate::snippets::Lang, String> {
+    use crate::snippets::Lang;
+    Lang::from_slug(text).ok_or_else(|| {
+        let all: Vec<_> = Lang::ALL.iter().map(|l| l.slug()).collect();
+        format!("{text:?} is not a stack; use one of {}", all.join(", "))
+    })
+}
+
+fn parse_origin(text: &str) -> Result<Origin, String> {
+    Origin::from_slug(text).ok_or_else(|| {
+        let all: Vec<_> = Origin::ALL.iter().map(|o| o.slug()).collect();
+        format!("{text:?} is not an origin; use one of {}", all.join(", "))
+    })
+}
+
+/// Process exit codes: the contract scripts rely on.
+pub mod exit {
+    pub const OK: i32 = 0;
+    pub const NOT_FOUND: i32 = 1;
+    pub const USAGE: i32 = 2;
+}
+
+/// Where one-shot output goes and how it looks.
+pub struct Output<'w> {
+    pub out: &'w mut dyn Write,
+    pub err: &'w mut dyn Write,
+    pub color: bool,
+    pub width: usize,
+}
+
+impl Output<'_> {
+    /// Standard streams; colour and width follow the terminal, `--color`
+    /// and `NO_COLOR`.
+    pub fn run_std(choice: ColorChoice, f: impl FnOnce(&mut Output) -> io::Result<i32>) -> i32 {
+        let is_tty = io::stdout().is_terminal();
+        let color = match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => is_tty && Theme::from_env().color,
+        };
+        let width = if is_tty {
+            crossterm::terminal::size().map_or(100, |(w, _)| w as usize)
+        } else {
+            100
+        };
+        let (stdout, stderr) = (io::stdout(), io::stderr());
+        // Line buffering would cost a write per line of a long page.
+        let (mut out, mut err) = (io::BufWriter::new(stdout.lock()), stderr.lock());
+        let mut output = Output {
+            out: &mut out,
+            err: &mut err,
+            color,
+            width: width.clamp(20, 120),
+        };
+        match f(&mut output).and_then(|code| output.out.flush().map(|()| code)) {
+            Ok(code) => code,
+            // A closed pipe (`httpdex list | head`) is not an error.
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::OK,
+            Err(e) => {
+                let _ = writeln!(output.err, "httpdex: {e}");
+                exit::NOT_FOUND
+            }
+        }
+    }
+
+    fn theme(&self) -> Theme {
+        Theme { color: self.color }
+    }
+}
+
+/// Runs a one-shot command and returns the exit code.
+pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::Result<i32> {
+    match command {
+        Command::Show { ids, json } => show(catalog, ids, *json, o),
+        Command::Search { query, json, limit } => {
+            search_cmd(catalog, &query.join(" "), *json, *limit, o)
+        }
+        Command::List {
+            class,
+            origin,
+            json,
+            markdown,
+        } => {
+            let filter = Filter {
+                class: *class,
+                origin: *origin,
+            };
+            let format = match (json, markdown) {
+                (true, _) => ListFormat::Json,
+                (_, true) => ListFormat::Markdown,
+                _ => ListFormat::Text,
+            };
+            list(catalog, &filter, format, o)
+        }
+        Command::Compare { a, b, json } => compare(catalog, a, b, *json, o),
+        Command::Snippet { id, lang, copy } => snippet(catalog, id, *lang, *copy, o),
+        Command::HoldClipboard => Ok(crate::clipboard::hold_clipboard()),
+        Command::Completions { shell } => {
+            // Into a buffer first: clap_complete panics on a closed pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(
+                *shell,
+                &mut completions::with_code_ids(catalog),
+                "httpdex",
+                &mut script,
+            );
+            o.out.write_all(&script)?;
+            if *shell == clap_complete::Shell::Fish {
+                o.out
+                    .write_all(completions::fish_code_ids(catalog).as_bytes())?;
+            }
+            Ok(exit::OK)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut *o.out)?;
+            Ok(exit::OK)
+        }
+        Command::Quiz { .. } => {
+            writeln!(o.err, "httpdex: the quiz needs a terminal")?;
+            Ok(exit::USAGE)
+        }
+    }
+}
