@@ -93,6 +93,8 @@ pub enum Action {
     ReplayMissed,
     /// Quiz summary: a new round with the same settings.
     NewRound,
+    /// Quiz: the next level (common, IANA, everything, vendor), in a new round.
+    CycleLevel,
     /// The quiz clock: seconds since the round began.
     Tick(u64),
     /// Cheat sheet: move the selection one column left.

@@ -206,3 +206,32 @@ fn a_seeded_round_played_through_actions() {
     let replay = &app.quiz.as_ref().unwrap().round.questions;
     assert_eq!(replay, &vec![expected[1].clone(), expected[3].clone()]);
 }
+
+#[test]
+fn the_level_can_be_changed_in_the_app() {
+    use httpdex::theme::Theme;
+    use httpdex::tui::action::Action;
+    use httpdex::tui::app::{App, QuizSettings};
+    let mut app = App::new(crate::catalog(), Theme::PLAIN, (100, 30));
+    app.start_quiz(QuizSettings::default(), 1);
+    assert_eq!(app.quiz.as_ref().unwrap().settings.level, Level::Common);
+    app.update(Action::CycleLevel);
+    let view = app.quiz.as_ref().unwrap();
+    assert_eq!(view.settings.level, Level::Iana);
+    assert_eq!(view.round.questions.len(), 10);
+    assert!(view.round.answers.is_empty());
+    for _ in 0..2 {
+        app.update(Action::CycleLevel);
+    }
+    let vendor = &app.quiz.as_ref().unwrap().round;
+    assert_eq!(vendor.level, Level::Vendor);
+    for q in &vendor.questions {
+        let subject = app.catalog.get(&q.subject).unwrap();
+        assert_ne!(
+            subject.origin,
+            httpdex::catalog::Origin::Iana,
+            "{}",
+            q.subject
+        );
+    }
+}

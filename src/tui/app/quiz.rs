@@ -121,6 +121,20 @@ impl App {
                 let entropy = view.round_number.wrapping_mul(0x9E37_79B9) ^ self.entropy;
                 self.start_quiz(settings, entropy);
             }
+            Action::CycleLevel => {
+                let levels = Level::ALL;
+                let i = levels
+                    .iter()
+                    .position(|l| *l == view.settings.level)
+                    .unwrap_or(0);
+                let settings = QuizSettings {
+                    level: levels[(i + 1) % levels.len()],
+                    ..view.settings
+                };
+                let entropy = view.round_number.wrapping_mul(0x9E37_79B9) ^ self.entropy;
+                self.start_quiz(settings, entropy);
+                self.status = Some(format!("New round: {}", settings.level.label()));
+            }
             Action::Tick(seconds) if !view.round.is_finished() => view.round.elapsed_secs = seconds,
             Action::Back => self.mode = Mode::Browse,
             _ => {}

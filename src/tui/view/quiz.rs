@@ -182,7 +182,7 @@ fn summary(app: &App, view: &QuizView) -> Vec<Line<'static>> {
     }
     lines.push(Line::default());
     lines.push(Line::styled(
-        "r: replay the missed questions · N: new round · Esc: back to browsing",
+        "r: replay the missed questions · N: new round · v: another level · Esc: back to browsing",
         theme.dim(),
     ));
     lines
