@@ -30,12 +30,12 @@ const QUERIES: [&str; 8] = [
 ];
 
 fn builtin() -> Arc<Catalog> {
-    Arc::new(Catalog::builtin().expect("built-in catalog"))
+    Arc::new(Catalog::builtin())
 }
 
 /// 10,000 entries: the built-in ones, copied under new ids.
 fn synthetic(n: usize) -> Arc<Catalog> {
-    let base = Catalog::builtin().unwrap();
+    let base = Catalog::builtin();
     let mut entries = Vec::with_capacity(n);
     for i in 0..n {
         let mut e = base.entries()[i % base.entries().len()].clone();
@@ -62,9 +62,7 @@ fn keystrokes(app: &mut App, terminal: &mut Terminal<TestBackend>) {
 }
 
 fn bench_catalog(c: &mut Criterion) {
-    c.bench_function("catalog/load", |b| {
-        b.iter(|| black_box(Catalog::builtin().unwrap()))
-    });
+    c.bench_function("catalog/load", |b| b.iter(|| black_box(Catalog::builtin())));
 }
 
 fn bench_search(c: &mut Criterion) {

@@ -33,7 +33,7 @@ fn main() {
             .unwrap_or_else(|| "screenshots".into()),
     );
     std::fs::create_dir_all(&out).expect("create the output directory");
-    let catalog = Arc::new(Catalog::builtin().expect("built-in catalog"));
+    let catalog = Arc::new(Catalog::builtin());
     for (name, app) in screens(&catalog) {
         let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).unwrap();
         terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();

@@ -78,9 +78,9 @@ fn load_catalog(cli: &Cli) -> Result<(Arc<Catalog>, Option<String>), httpdex::ca
         if let Some(subset) = shown_ids(cli).and_then(Catalog::builtin_subset) {
             return Ok((Arc::new(subset), warning));
         }
-        return Ok((Arc::new(Catalog::builtin()?), warning));
+        return Ok((Arc::new(Catalog::builtin()), warning));
     };
-    let builtin = Catalog::builtin()?;
+    let builtin = Catalog::builtin();
     match builtin.extended(&path, extensions) {
         Ok(extended) => Ok((Arc::new(extended), warning)),
         Err(e) => Ok((

@@ -80,9 +80,9 @@ impl Catalog {
     /// The catalog embedded in the binary. It was checked when it was
     /// built (`build.rs`) and by the tests (`validate`), so start-up only
     /// assembles it: no parsing, no copying of text.
-    pub fn builtin() -> Result<Catalog, DataError> {
+    pub fn builtin() -> Catalog {
         let entries = embedded::ENTRIES.iter().map(|raw| raw.to_entry()).collect();
-        Ok(Catalog::assemble(entries, OnceLock::new(), OnceLock::new()))
+        Catalog::assemble(entries, OnceLock::new(), OnceLock::new())
     }
 
     /// Just what `httpdex show` needs of the built-in catalog: the entries

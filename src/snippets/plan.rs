@@ -221,10 +221,7 @@ fn well_formed(stack: &str, text: &str) -> bool {
 fn main_constant(code: u16, stack: &str) -> Option<&'static str> {
     static MAIN: OnceLock<HashMap<(u16, String), String>> = OnceLock::new();
     let map = MAIN.get_or_init(|| {
-        let Ok(catalog) = Catalog::builtin() else {
-            return HashMap::new();
-        };
-        catalog
+        Catalog::builtin()
             .entries()
             .iter()
             .filter(|e| e.origin == Origin::Iana)

@@ -4,7 +4,7 @@ use super::*;
 use crate::catalog::Catalog;
 
 fn entry(id: &str) -> Entry {
-    let catalog = Catalog::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let catalog = Catalog::builtin();
     catalog
         .get(id)
         .unwrap_or_else(|| panic!("no entry {id}"))
@@ -260,7 +260,7 @@ fn headers_come_from_the_example() {
 
 #[test]
 fn every_entry_has_a_snippet_in_every_stack() {
-    let catalog = Catalog::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let catalog = Catalog::builtin();
     for e in catalog.entries() {
         for lang in Lang::ALL {
             let s = snippet(e, lang);
