@@ -19,13 +19,7 @@ fn main() -> ExitCode {
         }
         Err(e) => return usage_error(&e),
     };
-    let (catalog, warning) = match load_catalog(&cli) {
-        Ok(loaded) => loaded,
-        Err(e) => {
-            eprintln!("httpdex: the built-in catalog is invalid (a bug, please report it):\n{e}");
-            return ExitCode::from(exit::NOT_FOUND as u8);
-        }
-    };
+    let (catalog, warning) = load_catalog(&cli);
     if let Some(warning) = &warning {
         eprintln!("httpdex: {warning}");
     }
@@ -72,21 +66,19 @@ fn main() -> ExitCode {
 /// The built-in catalog, extended with the user's file when it is valid.
 /// A broken user file gives a warning, never a failure. `httpdex show`
 /// without a user file assembles only the entries it will print.
-fn load_catalog(cli: &Cli) -> Result<(Arc<Catalog>, Option<String>), httpdex::catalog::DataError> {
+fn load_catalog(cli: &Cli) -> (Arc<Catalog>, Option<String>) {
     let (extensions, warning) = user_extensions(cli);
     let Some((path, extensions)) = extensions else {
-        if let Some(subset) = shown_ids(cli).and_then(Catalog::builtin_subset) {
-            return Ok((Arc::new(subset), warning));
-        }
-        return Ok((Arc::new(Catalog::builtin()), warning));
+        let subset = shown_ids(cli).and_then(Catalog::builtin_subset);
+        return (Arc::new(subset.unwrap_or_else(Catalog::builtin)), warning);
     };
     let builtin = Catalog::builtin();
     match builtin.extended(&path, extensions) {
-        Ok(extended) => Ok((Arc::new(extended), warning)),
-        Err(e) => Ok((
+        Ok(extended) => (Arc::new(extended), warning),
+        Err(e) => (
             Arc::new(builtin),
             Some(format!("{e} (using the built-in catalog)")),
-        )),
+        ),
     }
 }
 
