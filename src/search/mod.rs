@@ -78,24 +78,107 @@ impl Hit {
 
 /// Ranks the catalog for `query`, keeping only entries the filter accepts.
 pub fn search(catalog: &Catalog, query: &str, filter: &Filter) -> Vec<Hit> {
+    search_in(catalog, &normalize(query), filter, None)
+}
+
+/// The query as matched: trimmed, capped, lower-cased.
+fn normalize(query: &str) -> String {
     let query: String = query.trim().chars().take(MAX_QUERY_CHARS).collect();
-    let query = query.to_lowercase();
-    let candidates = catalog
-        .entries()
+    query.to_lowercase()
+}
+
+/// What a search matched, kept so that typing one more character can rank
+/// those entries instead of the whole catalog.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Narrowing {
+    query: String,
+    filter: Filter,
+    /// Catalog indices of every hit, sorted.
+    matched: Vec<usize>,
+}
+
+/// `search`, reusing the previous search when the query only grew. An entry
+/// that matches the longer query also matched the shorter one in every tier
+/// but the typo tier (`frobidden` is one edit from `forbidden`, `frob` is
+/// nothing), so the candidates are the previous hits plus the typo
+/// matches, which the index finds without visiting entries.
+pub fn search_narrowing(
+    catalog: &Catalog,
+    query: &str,
+    filter: &Filter,
+    previous: &mut Option<Narrowing>,
+) -> Vec<Hit> {
+    let query = normalize(query);
+    let candidates = previous
+        .as_ref()
+        .filter(|p| p.filter == *filter && can_narrow(&p.query, &query))
+        .map(|p| {
+            let mut candidates = p.matched.clone();
+            let words = words_of(&query);
+            if let Some(typos) = catalog.search_index().typo_distances(&words) {
+                candidates.extend(
+                    typos
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, t)| t.is_some())
+                        .map(|(i, _)| i),
+                );
+            }
+            candidates.extend(catalog.index_of(&query));
+            candidates.sort_unstable();
+            candidates.dedup();
+            candidates
+        });
+    let hits = search_in(catalog, &query, filter, candidates.as_deref());
+    let mut matched: Vec<usize> = hits.iter().map(|h| h.index).collect();
+    matched.sort_unstable();
+    *previous = Some(Narrowing {
+        query,
+        filter: *filter,
+        matched,
+    });
+    hits
+}
+
+/// Whether every match of `new` is among the matches of `old`, typo
+/// matches and exact ids aside: `new` extends `old`, `old` had words to
+/// match with, and fuzzy matching (three chars with a letter) was already
+/// on for `old` if it is on for `new`.
+fn can_narrow(old: &str, new: &str) -> bool {
+    let fuzzy = |q: &str| q.chars().count() >= 3 && q.chars().any(char::is_alphabetic);
+    new.starts_with(old) && !words_of(old).is_empty() && (fuzzy(old) || !fuzzy(new))
+}
+
+/// Ranks `candidates` (catalog indices, sorted), or every entry.
+fn search_in(
+    catalog: &Catalog,
+    query: &str,
+    filter: &Filter,
+    candidates: Option<&[usize]>,
+) -> Vec<Hit> {
+    let all: Vec<usize>;
+    let candidates = match candidates {
+        Some(c) => c,
+        None => {
+            all = (0..catalog.entries().len()).collect();
+            &all
+        }
+    };
+    let candidates = candidates
         .iter()
-        .enumerate()
+        .map(|&i| (i, &catalog.entries()[i]))
         .filter(|(_, e)| filter.accepts(e));
     if query.is_empty() {
         return candidates.map(|(i, _)| Hit::new(i, Tier::All, 0)).collect();
     }
-    let query_words = words_of(&query);
+    let query_words = words_of(query);
     let matcher = SkimMatcherV2::default();
     let index = catalog.search_index();
     let q = Query {
-        text: &query,
+        text: query,
         words: &query_words,
         typos: index.typo_distances(&query_words),
-        char_mask: char_mask(&query),
+        char_mask: char_mask(query),
     };
     let mut hits: Vec<Hit> = candidates
         .filter_map(|(i, entry)| rank_entry(i, entry, &index.entries[i], &q, &matcher))

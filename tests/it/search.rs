@@ -151,3 +151,50 @@ fn a_huge_query_is_handled() {
     let catalog = crate::catalog();
     assert!(search(&catalog, &query, &Filter::default()).is_empty());
 }
+
+mod narrowing {
+    use httpdex::search::{Filter, search, search_narrowing};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Typing character by character with narrowing gives exactly what
+        /// searching the whole catalog gives, at every keystroke.
+        #[test]
+        fn narrowed_results_equal_full_results(typed in "[a-z0-9x .'-]{1,14}") {
+            let catalog = crate::catalog();
+            let filter = Filter::default();
+            let mut previous = None;
+            let mut query = String::new();
+            for c in typed.chars() {
+                query.push(c);
+                let narrowed = search_narrowing(&catalog, &query, &filter, &mut previous);
+                prop_assert_eq!(narrowed, search(&catalog, &query, &filter), "query {:?}", query);
+            }
+        }
+    }
+
+    #[test]
+    fn typos_found_only_by_the_longer_query_are_kept() {
+        let catalog = crate::catalog();
+        let filter = Filter::default();
+        let mut previous = None;
+        for q in [
+            "f",
+            "fr",
+            "fro",
+            "frob",
+            "frobi",
+            "frobid",
+            "frobidd",
+            "frobidde",
+            "frobidden",
+        ] {
+            let narrowed = search_narrowing(&catalog, q, &filter, &mut previous);
+            assert_eq!(narrowed, search(&catalog, q, &filter), "{q}");
+        }
+        let top = search_narrowing(&catalog, "frobidden", &filter, &mut previous);
+        assert_eq!(catalog.entries()[top[0].index].id, "403");
+    }
+}

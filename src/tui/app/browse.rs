@@ -107,7 +107,12 @@ impl App {
     /// change keeps the same entry selected when it is still listed.
     pub(super) fn refresh_hits(&mut self) {
         let previous = self.hits.get(self.selected).map(|h| h.index);
-        self.hits = search::search(&self.catalog, &self.query, &self.filter);
+        self.hits = search::search_narrowing(
+            &self.catalog,
+            &self.query,
+            &self.filter,
+            &mut self.narrowing,
+        );
         let keep = previous.and_then(|p| self.hits.iter().position(|h| h.index == p));
         self.selected = if self.query.is_empty() {
             keep.unwrap_or(0)

@@ -22,7 +22,7 @@ use super::keymap::Context;
 use super::view::layout::{self, Areas};
 use crate::catalog::{Catalog, Entry};
 use crate::quiz::Stats;
-use crate::search::{Filter, Hit};
+use crate::search::{Filter, Hit, Narrowing};
 use crate::snippets::Lang;
 use crate::state::RoundRecord;
 use crate::theme::Theme;
@@ -60,6 +60,8 @@ pub struct App {
     pub query: String,
     pub filter: Filter,
     pub hits: Vec<Hit>,
+    /// The last search, which the next keystroke can narrow.
+    narrowing: Option<Narrowing>,
     /// Index into `hits`; meaningless when `hits` is empty.
     pub selected: usize,
     /// First visible row of the list.
@@ -105,6 +107,7 @@ impl App {
             query: String::new(),
             filter: Filter::default(),
             hits: Vec::new(),
+            narrowing: None,
             selected: 0,
             list_offset: 0,
             focus: Focus::Search,
