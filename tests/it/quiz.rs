@@ -235,3 +235,50 @@ fn the_level_can_be_changed_in_the_app() {
         );
     }
 }
+
+#[test]
+fn a_round_that_cannot_be_saved_says_so_and_play_goes_on() {
+    use httpdex::clipboard::{Clipboard, CopyMethod};
+    use httpdex::state::Store;
+    use httpdex::theme::Theme;
+    use httpdex::tui::action::Action;
+    use httpdex::tui::app::{App, Mode, QuizSettings};
+    use httpdex::tui::{Io, perform_effects};
+    struct NoClipboard;
+    impl Clipboard for NoClipboard {
+        fn copy(&mut self, _: &str) -> Result<CopyMethod, String> {
+            Err("none".into())
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "").unwrap();
+    let store = Store::at(blocker.join("state"));
+    let mut app = App::new(crate::catalog(), Theme::PLAIN, (100, 30));
+    app.start_quiz(
+        QuizSettings {
+            level: Level::Common,
+            count: 1,
+            seed: Some(3),
+        },
+        0,
+    );
+    app.update(Action::Answer(0));
+    app.update(Action::NextQuestion);
+    perform_effects(
+        &mut app,
+        &mut Io {
+            clipboard: &mut NoClipboard,
+            store: Some(&store),
+        },
+    );
+    let status = app.status.clone().unwrap_or_default();
+    assert!(
+        status.starts_with("Quiz stats not saved: could not save"),
+        "{status}"
+    );
+    assert_eq!(app.mode, Mode::Quiz);
+    assert!(app.quiz.as_ref().unwrap().round.is_finished());
+    app.update(Action::NewRound);
+    assert!(!app.quiz.as_ref().unwrap().round.is_finished());
+}

@@ -131,3 +131,22 @@ fn two_writers_at_once_lose_nothing() {
     assert_eq!(state.rounds_played, 50);
     assert_eq!(state.codes.values().map(|s| s.attempts).sum::<u32>(), 50);
 }
+
+#[test]
+fn an_unwritable_state_location_is_an_error_even_for_root() {
+    // Root ignores permission bits, so the read-only test above skips in
+    // CI; a state "directory" below a regular file fails for everyone.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-directory");
+    std::fs::write(&file, "x").unwrap();
+    let store = Store::at(file.join("httpdex"));
+    let loaded = store.load();
+    assert_eq!(loaded.state.rounds_played, 0);
+    let err = store
+        .update(|s| {
+            s.record_round(&record("404", true));
+        })
+        .unwrap_err();
+    assert!(err.contains("could not save"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
+}
