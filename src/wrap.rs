@@ -19,14 +19,20 @@ fn width_of(text: &str) -> usize {
 /// split, never cut. An empty text gives one line holding `first`.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let mut lines = Vec::new();
-    let mut line = String::from(first);
+    // Room for a full line up front: growing it cost more than the wrapping.
+    let new_line = |prefix: &str| {
+        let mut line = String::with_capacity(width + 16);
+        line.push_str(prefix);
+        line
+    };
+    let mut line = new_line(first);
     let mut used = width_of(first);
     let mut empty = true;
     for word in text.split(' ').filter(|w| !w.is_empty()) {
         let w = width_of(word);
         let gap = usize::from(!empty);
         if !empty && used + gap + w > width {
-            lines.push(std::mem::replace(&mut line, String::from(rest)));
+            lines.push(std::mem::replace(&mut line, new_line(rest)));
             used = width_of(rest);
             empty = true;
         }
@@ -35,7 +41,7 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
             for ch in word.chars() {
                 let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
                 if used + cw > width && !empty {
-                    lines.push(std::mem::replace(&mut line, String::from(rest)));
+                    lines.push(std::mem::replace(&mut line, new_line(rest)));
                     used = width_of(rest);
                 }
                 line.push(ch);
