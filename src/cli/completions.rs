@@ -1,14 +1,64 @@
 //! Completion scripts: clap_complete's, with every code id offered where
 //! an id goes.
 
+use clap_complete::Shell;
+
 use crate::catalog::Catalog;
 
 use super::Cli;
 
+/// The completion script for `shell`, offering code ids where ids go.
+pub fn script(shell: Shell, catalog: &Catalog) -> String {
+    let mut bytes = Vec::new();
+    clap_complete::generate(shell, &mut with_code_ids(catalog), "httpdex", &mut bytes);
+    let script = String::from_utf8_lossy(&bytes).into_owned();
+    // bash and zsh take the ids from `with_code_ids`; the other generators
+    // complete no positional values, so the ids are added to their output.
+    match shell {
+        Shell::Fish => script + &fish_code_ids(catalog),
+        Shell::PowerShell => inject(&script, catalog, "        '{path}' {", |id, name| {
+            let name = name.replace('\'', "''");
+            format!(
+                "            [CompletionResult]::new('{id}', '{id}', [CompletionResultType]::ParameterValue, '{name}')"
+            )
+        }),
+        Shell::Elvish => inject(&script, catalog, "        &'{path}'= {", |id, name| {
+            format!("            cand {id} '{}'", name.replace('\'', "''"))
+        }),
+        _ => script,
+    }
+}
+
+/// Adds a line per code id after each block opener of the command paths
+/// that take ids (`httpdex CODE`, `show ID`, `compare A B`).
+fn inject(
+    script: &str,
+    catalog: &Catalog,
+    opener: &str,
+    line: impl Fn(&str, &str) -> String,
+) -> String {
+    let openers: Vec<String> = ["httpdex", "httpdex;show", "httpdex;compare"]
+        .iter()
+        .map(|path| opener.replace("{path}", path))
+        .collect();
+    let mut out = String::with_capacity(script.len() * 2);
+    for l in script.lines() {
+        out.push_str(l);
+        out.push('\n');
+        if openers.iter().any(|o| o == l) {
+            for e in catalog.entries() {
+                out.push_str(&line(&e.id, &e.name));
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
 /// The command line with every code id offered as a value wherever an id
 /// goes, for completion scripts only: parsing keeps accepting unknown ids so
 /// it can answer them with "did you mean".
-pub fn with_code_ids(catalog: &Catalog) -> clap::Command {
+fn with_code_ids(catalog: &Catalog) -> clap::Command {
     let ids: Vec<String> = catalog.entries().iter().map(|e| e.id.to_string()).collect();
     let values = || clap::builder::PossibleValuesParser::new(ids.clone());
     <Cli as clap::CommandFactory>::command()
@@ -22,7 +72,7 @@ pub fn with_code_ids(catalog: &Catalog) -> clap::Command {
 
 /// clap_complete's fish script completes no positional values, so the
 /// ids (with their names as descriptions) are added for the places ids go.
-pub fn fish_code_ids(catalog: &Catalog) -> String {
+fn fish_code_ids(catalog: &Catalog) -> String {
     let conditions = [
         "__fish_httpdex_needs_command",
         "__fish_httpdex_using_subcommand show",

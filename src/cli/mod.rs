@@ -243,19 +243,8 @@ pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::
         Command::Snippet { id, lang, copy } => snippet(catalog, id, *lang, *copy, o),
         Command::HoldClipboard => Ok(crate::clipboard::hold_clipboard()),
         Command::Completions { shell } => {
-            // Into a buffer first: clap_complete panics on a closed pipe.
-            let mut script = Vec::new();
-            clap_complete::generate(
-                *shell,
-                &mut completions::with_code_ids(catalog),
-                "httpdex",
-                &mut script,
-            );
-            o.out.write_all(&script)?;
-            if *shell == clap_complete::Shell::Fish {
-                o.out
-                    .write_all(completions::fish_code_ids(catalog).as_bytes())?;
-            }
+            o.out
+                .write_all(completions::script(*shell, catalog).as_bytes())?;
             Ok(exit::OK)
         }
         Command::Man => {

@@ -296,12 +296,8 @@ fn completions_offer_subcommands_options_and_code_ids() {
         for word in ["compare", "json"] {
             assert!(script.contains(word), "{shell} completions lack {word}");
         }
-        // clap_complete's PowerShell and elvish scripts complete no
-        // positional values at all.
-        if ["bash", "zsh", "fish"].contains(&shell) {
-            for id in ["499-nginx", "403.14-iis"] {
-                assert!(script.contains(id), "{shell} completions lack {id}");
-            }
+        for id in ["499-nginx", "403.14-iis"] {
+            assert!(script.contains(id), "{shell} completions lack {id}");
         }
     }
     let o = httpdex(&["completions", "tcsh"]);
