@@ -6,7 +6,7 @@ use ratatui::text::Line;
 
 /// Renders lines as text, with SGR escape sequences when `color` is set.
 pub fn render(lines: &[Line<'_>], color: bool) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(lines.len() * 96);
     for line in lines {
         for span in &line.spans {
             let style = line.style.patch(span.style);

@@ -70,10 +70,12 @@ fn texts(list: Rows) -> Vec<Cow<'static, str>> {
     rows(&STRS, list).iter().map(|s| borrowed(*s)).collect()
 }
 
-/// The static entry with this id, ignoring case.
-pub fn find(id: &str) -> Option<&'static RawEntry> {
+/// The index in `ENTRIES` of the entry with this id, ignoring case.
+pub fn position(id: &str) -> Option<usize> {
     let id = id.trim();
-    ENTRIES.iter().find(|e| text(e.id).eq_ignore_ascii_case(id))
+    ENTRIES
+        .iter()
+        .position(|e| text(e.id).eq_ignore_ascii_case(id))
 }
 
 impl RawEntry {

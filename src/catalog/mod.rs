@@ -89,24 +89,25 @@ impl Catalog {
     /// asked for, the codes they link to and the entries sharing their
     /// number. `None` when an id is unknown (the full catalog then suggests).
     pub fn builtin_subset(ids: &[String]) -> Option<Catalog> {
-        let mut wanted: Vec<&'static embedded::RawEntry> = Vec::new();
-        let mut add = |raw: &'static embedded::RawEntry| {
-            if !wanted.iter().any(|w| std::ptr::eq(*w, raw)) {
-                wanted.push(raw);
-            }
-        };
+        let mut wanted: Vec<usize> = Vec::new();
         for id in ids {
-            let raw = embedded::find(id)?;
-            add(raw);
+            let at = embedded::position(id)?;
+            let raw = &embedded::ENTRIES[at];
+            wanted.push(at);
             for linked in raw.links() {
-                add(embedded::find(linked)?);
+                wanted.push(embedded::position(linked)?);
             }
-            embedded::ENTRIES
-                .iter()
-                .filter(|other| other.code == raw.code)
-                .for_each(&mut add);
+            wanted.extend(
+                (0..embedded::ENTRIES.len()).filter(|&i| embedded::ENTRIES[i].code == raw.code),
+            );
         }
-        let entries = wanted.iter().map(|raw| raw.to_entry()).collect();
+        // `ENTRIES` is in display order, so sorted indices need no re-sort.
+        wanted.sort_unstable();
+        wanted.dedup();
+        let entries = wanted
+            .iter()
+            .map(|&i| embedded::ENTRIES[i].to_entry())
+            .collect();
         Some(Catalog::assemble(entries, OnceLock::new(), OnceLock::new()))
     }
 

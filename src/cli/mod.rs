@@ -192,7 +192,10 @@ impl Output<'_> {
         };
         let (stdout, stderr) = (io::stdout(), io::stderr());
         // Line buffering would cost a write per line of a long page.
-        let (mut out, mut err) = (io::BufWriter::new(stdout.lock()), stderr.lock());
+        let (mut out, mut err) = (
+            io::BufWriter::with_capacity(1 << 16, stdout.lock()),
+            stderr.lock(),
+        );
         let mut output = Output {
             out: &mut out,
             err: &mut err,
