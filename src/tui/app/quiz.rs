@@ -34,6 +34,9 @@ pub struct QuizView {
     pub highlighted: usize,
     /// Set when the finished round was saved: whether it was a new best.
     pub new_best: Option<bool>,
+    /// The player's weakest codes, for the summary (derived from the stats
+    /// here, not while drawing).
+    pub weakest: Vec<String>,
 }
 
 impl App {
@@ -71,6 +74,7 @@ impl App {
             round_number,
             highlighted: 0,
             new_best: None,
+            weakest: self.weakest_codes(5),
         });
         self.mode = Mode::Quiz;
     }
@@ -179,8 +183,10 @@ impl App {
             Ok((state, new_best)) => {
                 self.stats = state.codes;
                 self.best = state.best;
+                let weakest = self.weakest_codes(5);
                 if let Some(view) = self.quiz.as_mut() {
                     view.new_best = Some(new_best);
+                    view.weakest = weakest;
                 }
             }
             Err(why) => self.status = Some(format!("Quiz stats not saved: {why}")),
@@ -193,7 +199,7 @@ impl App {
     }
 
     /// Codes answered at least twice, lowest accuracy first: `412 (1/4)`.
-    pub fn weakest_codes(&self, n: usize) -> Vec<String> {
+    fn weakest_codes(&self, n: usize) -> Vec<String> {
         let mut weak: Vec<(&String, &quiz::CodeStats)> = self
             .stats
             .iter()

@@ -174,7 +174,7 @@ fn summary(app: &App, view: &QuizView) -> Vec<Line<'static>> {
             ]));
         }
     }
-    let weakest = app.weakest_codes(5);
+    let weakest = &view.weakest;
     if !weakest.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled("Your weakest codes so far:", theme.heading()));
