@@ -29,6 +29,8 @@ pub struct CheatSheet {
     pub column_offset: usize,
     /// Index into `items`; always an entry when there is one.
     pub selected: usize,
+    /// How many of the items are entries (not class headers).
+    pub entry_count: usize,
 }
 
 impl CheatSheet {
@@ -148,7 +150,12 @@ impl App {
         let columns = items.len().div_ceil(rows).max(1);
         let fit = (area.width / MIN_COLUMN_WIDTH).max(1) as usize;
         let visible_columns = columns.min(fit);
+        let entry_count = items
+            .iter()
+            .filter(|i| matches!(i, CheatItem::Entry(_)))
+            .count();
         self.cheatsheet = CheatSheet {
+            entry_count,
             items,
             rows,
             column_width: area.width / visible_columns as u16,

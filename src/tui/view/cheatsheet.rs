@@ -16,7 +16,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut block = Block::bordered()
         .border_style(app.theme.border(true))
         .title(Span::styled(
-            format!(" Cheat sheet · {} codes · {origin} ", count(app)),
+            format!(" Cheat sheet · {} codes · {origin} ", sheet.entry_count),
             app.theme.heading(),
         ));
     if sheet.columns() > sheet.visible_columns {
@@ -74,12 +74,4 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         line.render(cell, buf);
     }
-}
-
-fn count(app: &App) -> usize {
-    app.cheatsheet
-        .items
-        .iter()
-        .filter(|i| matches!(i, CheatItem::Entry(_)))
-        .count()
 }
