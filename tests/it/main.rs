@@ -24,3 +24,12 @@ pub fn catalog() -> Arc<Catalog> {
     static CATALOG: OnceLock<Arc<Catalog>> = OnceLock::new();
     CATALOG.get_or_init(|| Arc::new(Catalog::builtin())).clone()
 }
+
+/// A clipboard that is never there: for tests of everything but copying.
+pub struct NoClipboard;
+
+impl httpdex::clipboard::Clipboard for NoClipboard {
+    fn copy(&mut self, _: &str) -> Result<httpdex::clipboard::CopyMethod, String> {
+        Err("no clipboard in tests".into())
+    }
+}

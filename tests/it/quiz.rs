@@ -147,19 +147,12 @@ fn scoring_streaks_and_missed() {
 
 #[test]
 fn a_seeded_round_played_through_actions() {
-    use httpdex::clipboard::{Clipboard, CopyMethod};
     use httpdex::state::Store;
     use httpdex::theme::Theme;
     use httpdex::tui::action::Action;
     use httpdex::tui::app::{App, Mode, QuizSettings};
     use httpdex::tui::{Io, perform_effects};
 
-    struct NoClipboard;
-    impl Clipboard for NoClipboard {
-        fn copy(&mut self, _: &str) -> Result<CopyMethod, String> {
-            Err("none".into())
-        }
-    }
     let dir = tempfile::tempdir().unwrap();
     let store = Store::at(dir.path());
     let mut app = App::new(crate::catalog(), Theme::PLAIN, (100, 30));
@@ -188,7 +181,7 @@ fn a_seeded_round_played_through_actions() {
         perform_effects(
             &mut app,
             &mut Io {
-                clipboard: &mut NoClipboard,
+                clipboard: &mut crate::NoClipboard,
                 store: Some(&store),
             },
         );
@@ -238,18 +231,11 @@ fn the_level_can_be_changed_in_the_app() {
 
 #[test]
 fn a_round_that_cannot_be_saved_says_so_and_play_goes_on() {
-    use httpdex::clipboard::{Clipboard, CopyMethod};
     use httpdex::state::Store;
     use httpdex::theme::Theme;
     use httpdex::tui::action::Action;
     use httpdex::tui::app::{App, Mode, QuizSettings};
     use httpdex::tui::{Io, perform_effects};
-    struct NoClipboard;
-    impl Clipboard for NoClipboard {
-        fn copy(&mut self, _: &str) -> Result<CopyMethod, String> {
-            Err("none".into())
-        }
-    }
     let dir = tempfile::tempdir().unwrap();
     let blocker = dir.path().join("file");
     std::fs::write(&blocker, "").unwrap();
@@ -268,7 +254,7 @@ fn a_round_that_cannot_be_saved_says_so_and_play_goes_on() {
     perform_effects(
         &mut app,
         &mut Io {
-            clipboard: &mut NoClipboard,
+            clipboard: &mut crate::NoClipboard,
             store: Some(&store),
         },
     );

@@ -8,7 +8,6 @@
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use httpdex::clipboard::{Clipboard, CopyMethod};
 use httpdex::theme::Theme;
 use httpdex::tui::app::{App, CheatItem};
 use httpdex::tui::keymap::action_for;
@@ -75,13 +74,6 @@ fn event() -> impl Strategy<Value = Event> {
     ]
 }
 
-struct NoClipboard;
-impl Clipboard for NoClipboard {
-    fn copy(&mut self, _: &str) -> Result<CopyMethod, String> {
-        Err("none in tests".into())
-    }
-}
-
 fn check_invariants(app: &App) -> Result<(), TestCaseError> {
     if !app.hits.is_empty() {
         prop_assert!(app.selected < app.hits.len());
@@ -115,7 +107,7 @@ proptest! {
         for event in events {
             if let Some(action) = action_for(&event, app.context()) {
                 app.update(action);
-                perform_effects(&mut app, &mut Io { clipboard: &mut NoClipboard, store: None });
+                perform_effects(&mut app, &mut Io { clipboard: &mut crate::NoClipboard, store: None });
             }
             app.should_quit = false;
             check_invariants(&app)?;
