@@ -62,10 +62,29 @@ pub fn run(catalog: Arc<Catalog>, launch: Launch) -> io::Result<()> {
         if let Some(settings) = launch.quiz {
             app.start_quiz(settings, app.entropy);
         }
-        event_loop(&mut terminal, &mut app, store.as_ref())
+        let result = event_loop(&mut terminal, &mut app, store.as_ref());
+        Ok((result, app, store))
     });
     restore();
+    let (result, app, store) = result?;
+    if let Some(store) = &store
+        && let Err(why) = remember_snippet_lang(&app, store)
+    {
+        eprintln!("httpdex: the snippet stack was not remembered: {why}");
+    }
     result
+}
+
+/// Saves the snippet stack shown last, once at exit rather than at every
+/// press of `l` (each save is a locked, fsynced write).
+pub fn remember_snippet_lang(app: &App, store: &Store) -> Result<(), String> {
+    let slug = app.snippet_lang.slug();
+    if store.load().state.snippet_lang.as_deref() == Some(slug) {
+        return Ok(());
+    }
+    store
+        .update(|s| s.snippet_lang = Some(slug.to_string()))
+        .map(|_| ())
 }
 
 /// `HTTPDEX_CRASH_TEST=1` panics at the first event: the end-to-end tests
@@ -150,14 +169,6 @@ pub fn perform_effects(app: &mut App, io: &mut Io) {
                     None => Err("no state directory on this system".to_string()),
                 };
                 app.round_saved(result);
-            }
-            Effect::SaveSnippetLang(lang) => {
-                let saved = io
-                    .store
-                    .map(|store| store.update(|s| s.snippet_lang = Some(lang.slug().to_string())));
-                if let Some(Err(why)) = saved {
-                    app.status = Some(format!("{} shown, but not remembered: {why}", lang.label()));
-                }
             }
         }
     }

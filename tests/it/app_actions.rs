@@ -335,3 +335,30 @@ fn the_readme_key_table_is_the_apps_key_table() {
         "README key table is stale; replace it with:\n{expected}"
     );
 }
+
+#[test]
+fn the_snippet_stack_is_remembered_between_runs() {
+    use httpdex::snippets::Lang;
+    use httpdex::state::Store;
+    use httpdex::tui::remember_snippet_lang;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
+    let mut first = app();
+    type_text(&mut first, "405");
+    first.update(Action::ToggleFocus);
+    first.update(Action::NextSnippet);
+    first.update(Action::NextSnippet);
+    assert_eq!(first.snippet_lang, Lang::Flask);
+    assert!(first.effects.is_empty(), "no write per keypress");
+    remember_snippet_lang(&first, &store).unwrap();
+
+    let mut second = app();
+    second.restore_state(store.load().state);
+    assert_eq!(second.snippet_lang, Lang::Flask);
+    type_text(&mut second, "405");
+    let text: Vec<String> = second.detail_lines.iter().map(|l| l.to_string()).collect();
+    assert!(
+        text.iter().any(|l| l.contains("Return it: Flask")),
+        "{text:?}"
+    );
+}

@@ -2,7 +2,7 @@
 
 use ratatui::layout::Position;
 
-use super::{App, Effect, Focus, Mode, cycle};
+use super::{App, Focus, Mode, cycle};
 use crate::catalog::{Class, Origin};
 use crate::detail;
 use crate::search::{self, MAX_QUERY_CHARS};
@@ -176,8 +176,8 @@ impl App {
         self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
     }
 
-    /// Shows the next (or previous) stack's snippet, scrolled into view,
-    /// and asks the runner to remember the choice.
+    /// Shows the next (or previous) stack's snippet, scrolled into view.
+    /// The runner remembers the last one shown when the app exits.
     fn cycle_snippet(&mut self, forward: bool) {
         let all = Lang::ALL;
         let i = all
@@ -194,8 +194,6 @@ impl App {
         if let Some(at) = self.snippet_at {
             self.detail_scroll = at.min(self.max_detail_scroll());
         }
-        self.effects
-            .push(Effect::SaveSnippetLang(self.snippet_lang));
     }
 
     /// Copies a piece of the selected entry: the snippet, its title line,

@@ -49,8 +49,6 @@ pub enum Effect {
     Copy { text: String, what: String },
     /// Record a finished quiz round in the state file.
     SaveRound(RoundRecord),
-    /// Remember the snippet stack for next time.
-    SaveSnippetLang(Lang),
 }
 
 pub struct App {
