@@ -342,10 +342,11 @@ fn links(doc: &mut Doc, catalog: &Catalog, title: &str, ids: &[crate::catalog::T
     doc.heading(title);
     for id in ids {
         if let Some(other) = catalog.get(id) {
-            let mut line = format!("{}  {}", other.title(), other.summary);
-            if other.origin != Origin::Iana {
-                line = format!("{}  [{}] {}", other.title(), other.origin, other.summary);
-            }
+            let badge = match other.origin {
+                Origin::Iana => String::new(),
+                origin => format!("[{origin}] "),
+            };
+            let line = format!("{}  {badge}{}", other.title(), other.summary);
             doc.wrapped(&line, Style::new(), "→ ", "  ");
         }
     }

@@ -49,9 +49,9 @@ pub fn line_count() -> usize {
 }
 
 /// Says where the rest is when the table is taller than the overlay.
-fn footer(app: &App, area: Rect) -> String {
+fn footer(app: &App, area: Rect, lines: usize) -> String {
     let visible = area.height.saturating_sub(2) as usize;
-    let below = line_count().saturating_sub(visible + app.help_scroll);
+    let below = lines.saturating_sub(visible + app.help_scroll);
     if below > 0 {
         format!(" {below} more lines: j/k scroll · Esc closes ")
     } else {
@@ -61,11 +61,12 @@ fn footer(app: &App, area: Rect) -> String {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
+    let lines = lines(&app.theme);
     let block = Block::bordered()
         .border_style(app.theme.border(true))
         .title(Span::styled(" Keys ", app.theme.heading()))
-        .title_bottom(Line::from(footer(app, area)).right_aligned());
-    Paragraph::new(lines(&app.theme))
+        .title_bottom(Line::from(footer(app, area, lines.len())).right_aligned());
+    Paragraph::new(lines)
         .block(block)
         .scroll((app.help_scroll.min(u16::MAX as usize) as u16, 0))
         .render(area, buf);
