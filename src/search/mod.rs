@@ -78,7 +78,12 @@ impl Hit {
 
 /// Ranks the catalog for `query`, keeping only entries the filter accepts.
 pub fn search(catalog: &Catalog, query: &str, filter: &Filter) -> Vec<Hit> {
-    search_in(catalog, &normalize(query), filter, None)
+    rank(
+        catalog,
+        &Query::new(catalog, normalize(query)),
+        filter,
+        None,
+    )
 }
 
 /// The query as matched: trimmed, capped, lower-cased.
@@ -108,32 +113,24 @@ pub fn search_narrowing(
     filter: &Filter,
     previous: &mut Option<Narrowing>,
 ) -> Vec<Hit> {
-    let query = normalize(query);
+    let query = Query::new(catalog, normalize(query));
     let candidates = previous
         .as_ref()
-        .filter(|p| p.filter == *filter && can_narrow(&p.query, &query))
+        .filter(|p| p.filter == *filter && can_narrow(&p.query, &query.text))
         .map(|p| {
             let mut candidates = p.matched.clone();
-            let words = words_of(&query);
-            if let Some(typos) = catalog.search_index().typo_distances(&words) {
-                candidates.extend(
-                    typos
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, t)| t.is_some())
-                        .map(|(i, _)| i),
-                );
-            }
-            candidates.extend(catalog.index_of(&query));
+            let typo_matches = query.typos.iter().flatten().enumerate();
+            candidates.extend(typo_matches.filter(|(_, t)| t.is_some()).map(|(i, _)| i));
+            candidates.extend(catalog.index_of(&query.text));
             candidates.sort_unstable();
             candidates.dedup();
             candidates
         });
-    let hits = search_in(catalog, &query, filter, candidates.as_deref());
+    let hits = rank(catalog, &query, filter, candidates.as_deref());
     let mut matched: Vec<usize> = hits.iter().map(|h| h.index).collect();
     matched.sort_unstable();
     *previous = Some(Narrowing {
-        query,
+        query: query.text,
         filter: *filter,
         matched,
     });
@@ -150,12 +147,7 @@ fn can_narrow(old: &str, new: &str) -> bool {
 }
 
 /// Ranks `candidates` (catalog indices, sorted), or every entry.
-fn search_in(
-    catalog: &Catalog,
-    query: &str,
-    filter: &Filter,
-    candidates: Option<&[usize]>,
-) -> Vec<Hit> {
+fn rank(catalog: &Catalog, q: &Query, filter: &Filter, candidates: Option<&[usize]>) -> Vec<Hit> {
     let all: Vec<usize>;
     let candidates = match candidates {
         Some(c) => c,
@@ -168,20 +160,13 @@ fn search_in(
         .iter()
         .map(|&i| (i, &catalog.entries()[i]))
         .filter(|(_, e)| filter.accepts(e));
-    if query.is_empty() {
+    if q.text.is_empty() {
         return candidates.map(|(i, _)| Hit::new(i, Tier::All, 0)).collect();
     }
-    let query_words = words_of(query);
     let matcher = SkimMatcherV2::default();
     let index = catalog.search_index();
-    let q = Query {
-        text: query,
-        words: &query_words,
-        typos: index.typo_distances(&query_words),
-        char_mask: char_mask(query),
-    };
     let mut hits: Vec<Hit> = candidates
-        .filter_map(|(i, entry)| rank_entry(i, entry, &index.entries[i], &q, &matcher))
+        .filter_map(|(i, entry)| rank_entry(i, entry, &index.entries[i], q, &matcher))
         .collect();
     // Ties go to the registered code: `rate limit` means 429 before
     // Twitter's 420, `unauth` 401 before AWS's 561.
@@ -197,12 +182,30 @@ fn search_in(
 }
 
 /// The query, lower-cased, and what is derived from it once per search.
-struct Query<'q> {
-    text: &'q str,
-    words: &'q [String],
+struct Query {
+    text: String,
+    words: Vec<String>,
     /// Per entry, the edits its typo-able words need (see `SearchIndex`).
     typos: Option<Vec<Option<u16>>>,
     char_mask: u64,
+}
+
+impl Query {
+    fn new(catalog: &Catalog, text: String) -> Query {
+        let words = words_of(&text);
+        // The empty query lists everything: no index needed.
+        let typos = if text.is_empty() {
+            None
+        } else {
+            catalog.search_index().typo_distances(&words)
+        };
+        Query {
+            char_mask: char_mask(&text),
+            text,
+            words,
+            typos,
+        }
+    }
 }
 
 fn rank_entry(
@@ -212,10 +215,10 @@ fn rank_entry(
     query: &Query,
     matcher: &SkimMatcherV2,
 ) -> Option<Hit> {
-    if let Some(hit) = match_code(index, entry, query.text) {
+    if let Some(hit) = match_code(index, entry, &query.text) {
         return Some(hit);
     }
-    let words = query.words;
+    let words = query.words.as_slice();
     if words.is_empty() {
         return None;
     }
@@ -242,7 +245,7 @@ fn rank_entry(
     if let Some(edits) = query.typos.as_ref().and_then(|t| t[index]) {
         let mut hit = Hit::new(index, Tier::Typo, 100 - 10 * i64::from(edits));
         hit.name_highlight = matcher
-            .fuzzy_indices(&entry.name, query.text)
+            .fuzzy_indices(&entry.name, &query.text)
             .map(|(_, idx)| idx)
             .unwrap_or_default();
         return Some(hit);
@@ -251,7 +254,7 @@ fn rank_entry(
     if query.char_mask & !entry_words.char_mask != 0 {
         return None;
     }
-    match_fuzzy(index, entry, query.text, matcher)
+    match_fuzzy(index, entry, &query.text, matcher)
 }
 
 /// The best-scoring text among `texts` (aliases or keywords), if any matches.
