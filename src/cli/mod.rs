@@ -1,6 +1,7 @@
 //! The command line: argument definitions, exit codes, where output goes,
 //! and dispatch to the one-shot commands (`commands`).
 
+use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -16,7 +17,7 @@ use crate::catalog::{Catalog, Class, Origin};
 use crate::search::Filter;
 use crate::theme::Theme;
 
-#[derive(Debug, Parser)]
+#[derive(Debug, PartialEq, Parser)]
 #[command(
     name = "httpdex",
     version,
@@ -45,6 +46,59 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// Parses the process's arguments. The two forms scripts run most,
+    /// `httpdex 404 410` and `httpdex show 404`, are read directly: clap
+    /// builds its whole tree of subcommands and options before it parses,
+    /// which cost more than the lookup itself (issue 8's measurements).
+    /// Everything else goes through clap; a property test checks that both
+    /// give the same `Cli` wherever the direct reading applies.
+    pub fn from_env() -> Result<Cli, clap::Error> {
+        let args: Vec<OsString> = std::env::args_os().collect();
+        match Cli::plain_lookup(&args) {
+            Some(cli) => Ok(cli),
+            None => Cli::try_parse_from(args),
+        }
+    }
+
+    /// `httpdex CODE...` or `httpdex show ID...` with nothing but plain
+    /// words (no option, no subcommand name, valid UTF-8); `None` otherwise.
+    pub fn plain_lookup(args: &[OsString]) -> Option<Cli> {
+        let words: Vec<&str> = args
+            .get(1..)?
+            .iter()
+            .map(|arg| arg.to_str())
+            .collect::<Option<_>>()?;
+        if words.iter().any(|w| w.is_empty() || w.starts_with('-')) {
+            return None;
+        }
+        let owned = |words: &[&str]| words.iter().map(|w| w.to_string()).collect();
+        let (command, codes) = match words.split_first()? {
+            (&"show", ids) if !ids.is_empty() => {
+                let show = Command::Show {
+                    ids: owned(ids),
+                    json: false,
+                };
+                (Some(show), Vec::new())
+            }
+            _ if words.iter().any(|w| is_subcommand(w)) => return None,
+            _ => (None, owned(&words)),
+        };
+        Some(Cli {
+            query: None,
+            color: ColorChoice::Auto,
+            data: None,
+            codes,
+            command,
+        })
+    }
+}
+
+/// Words clap reads as a subcommand rather than as a code.
+fn is_subcommand(word: &str) -> bool {
+    word == "help" || <Command as Subcommand>::has_subcommand(word)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -52,7 +106,7 @@ pub enum ColorChoice {
     Never,
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Debug, PartialEq, Subcommand)]
 pub enum Command {
     /// Everything about one or more codes
     Show {
