@@ -54,7 +54,7 @@ impl<'t> Doc<'t> {
         for (i, paragraph) in text.split('\n').enumerate() {
             let lead = if i == 0 { first } else { rest };
             for l in wrap(paragraph, self.width, lead, rest) {
-                self.lines.push(Line::styled(l, style));
+                self.lines.push(styled_line(l, style));
             }
         }
     }
@@ -75,10 +75,13 @@ impl<'t> Doc<'t> {
         let pad = " ".repeat(label.chars().count() + 2);
         self.wrapped(text, Style::new(), &pad, &pad);
         if let Some(first) = self.lines.get_mut(start) {
-            let body = first.to_string();
+            let mut body = first.spans.pop().map(|s| s.content.into_owned());
+            if let Some(body) = &mut body {
+                body.drain(..pad.len());
+            }
             *first = Line::from(vec![
                 Span::styled(format!("{label}: "), self.theme.title()),
-                Span::raw(body[pad.len()..].to_string()),
+                Span::raw(body.unwrap_or_default()),
             ]);
         }
     }
@@ -88,19 +91,26 @@ impl<'t> Doc<'t> {
     pub fn block(&mut self, text: &str) {
         let inner = self.width.saturating_sub(2).max(1);
         for raw in text.lines() {
-            let chars: Vec<char> = raw.chars().collect();
-            if chars.is_empty() {
+            if raw.is_empty() {
                 self.lines.push(Line::styled("│", self.theme.dim()));
                 continue;
             }
-            for chunk in chars.chunks(inner) {
+            let mut chars = raw.chars().peekable();
+            while chars.peek().is_some() {
+                let chunk: String = chars.by_ref().take(inner).collect();
                 self.lines.push(Line::from(vec![
                     Span::styled("│ ", self.theme.dim()),
-                    Span::styled(chunk.iter().collect::<String>(), self.theme.code_block()),
+                    Span::styled(chunk, self.theme.code_block()),
                 ]));
             }
         }
     }
+}
+
+/// One styled line of owned text. `Line::styled` would copy the text
+/// again to split it at newlines, which wrapped text never has.
+fn styled_line(text: String, style: Style) -> Line<'static> {
+    Line::from(Span::raw(text)).style(style)
 }
 
 /// The full detail document of `entry`.
