@@ -72,10 +72,22 @@ fn texts(list: Rows) -> Vec<Cow<'static, str>> {
 
 /// The index in `ENTRIES` of the entry with this id, ignoring case.
 pub fn position(id: &str) -> Option<usize> {
-    let id = id.trim();
-    ENTRIES
+    let id = id.trim().as_bytes();
+    let mut start = 0;
+    ID_ENDS.iter().position(|&end| {
+        let candidate = &IDS.as_bytes()[start..usize::from(end)];
+        start = usize::from(end);
+        candidate.eq_ignore_ascii_case(id)
+    })
+}
+
+/// The indices in `ENTRIES` of the entries numbered `code`.
+pub fn numbered(code: u16) -> impl Iterator<Item = usize> {
+    CODES
         .iter()
-        .position(|e| text(e.id).eq_ignore_ascii_case(id))
+        .enumerate()
+        .filter(move |(_, c)| **c == code)
+        .map(|(i, _)| i)
 }
 
 impl RawEntry {

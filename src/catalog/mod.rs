@@ -97,9 +97,7 @@ impl Catalog {
             for linked in raw.links() {
                 wanted.push(embedded::position(linked)?);
             }
-            wanted.extend(
-                (0..embedded::ENTRIES.len()).filter(|&i| embedded::ENTRIES[i].code == raw.code),
-            );
+            wanted.extend(embedded::numbered(raw.code));
         }
         // `ENTRIES` is in display order, so sorted indices need no re-sort.
         wanted.sort_unstable();
