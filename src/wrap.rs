@@ -15,9 +15,13 @@ fn width_of(text: &str) -> usize {
 }
 
 /// Wraps `text` to `width` columns: `first` prefixes the first line and
-/// `rest` the others. Runs of spaces collapse; a word wider than a line is
-/// split, never cut. An empty text gives one line holding `first`.
+/// `rest` the others. Runs of ASCII whitespace collapse to one space; a
+/// word wider than a line is split, never cut. An empty text gives one line
+/// holding `first`.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    // Checked once for the whole text rather than word by word.
+    let ascii = text.is_ascii();
+    let word_width = |word: &str| if ascii { word.len() } else { word.width() };
     let mut lines = Vec::new();
     // Room for a full line up front: growing it cost more than the wrapping.
     let new_line = |prefix: &str| {
@@ -28,8 +32,8 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let mut line = new_line(first);
     let mut used = width_of(first);
     let mut empty = true;
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let w = width_of(word);
+    for word in text.split_ascii_whitespace() {
+        let w = word_width(word);
         let gap = usize::from(!empty);
         if !empty && used + gap + w > width {
             lines.push(std::mem::replace(&mut line, new_line(rest)));
@@ -85,6 +89,11 @@ mod tests {
     fn counts_display_width_not_bytes() {
         assert_eq!(wrap("é é é", 3, "", ""), vec!["é é", "é"]);
         assert_eq!(wrap("語語 語", 4, "", ""), vec!["語語", "語"]);
+    }
+
+    #[test]
+    fn runs_of_whitespace_collapse() {
+        assert_eq!(wrap("a  b\tc \u{a0}d", 20, "", ""), vec!["a b c \u{a0}d"]);
     }
 
     #[test]
