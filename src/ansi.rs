@@ -1,50 +1,72 @@
 //! Prints styled ratatui lines to a plain terminal stream, so one-shot
 //! commands reuse the exact documents the TUI shows.
 
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 
-/// Renders lines as text, with SGR escape sequences when `color` is set.
-pub fn render(lines: &[Line<'_>], color: bool) -> String {
-    let mut out = String::with_capacity(lines.len() * 96);
+/// Writes lines as text, with SGR escape sequences when `color` is set.
+pub fn write(out: &mut dyn Write, lines: &[Line<'_>], color: bool) -> io::Result<()> {
+    // One buffer reused for every line: a line is written once it is known
+    // where its trailing blanks start.
+    let mut text = String::with_capacity(256);
     for line in lines {
+        text.clear();
         for span in &line.spans {
-            let style = line.style.patch(span.style);
-            let sgr = if color { sgr(style) } else { String::new() };
-            if sgr.is_empty() {
-                out.push_str(&span.content);
-            } else {
-                out.push_str(&format!("\x1b[{sgr}m{}\x1b[0m", span.content));
+            let styled = color && push_sgr(&mut text, line.style.patch(span.style));
+            text.push_str(&span.content);
+            if styled {
+                text.push_str("\x1b[0m");
             }
         }
         // Trailing blanks carry no meaning on a terminal and trip up diffs.
-        let trimmed = out.trim_end_matches(' ').len();
-        out.truncate(trimmed);
-        out.push('\n');
+        text.truncate(text.trim_end_matches(' ').len());
+        text.push('\n');
+        out.write_all(text.as_bytes())?;
     }
-    out
+    Ok(())
 }
 
-fn sgr(style: Style) -> String {
-    let mut codes: Vec<String> = Vec::new();
-    for (modifier, code) in [
-        (Modifier::BOLD, "1"),
-        (Modifier::DIM, "2"),
-        (Modifier::ITALIC, "3"),
-        (Modifier::UNDERLINED, "4"),
-        (Modifier::REVERSED, "7"),
-    ] {
+const MODIFIER_CODES: [(Modifier, &str); 5] = [
+    (Modifier::BOLD, "1"),
+    (Modifier::DIM, "2"),
+    (Modifier::ITALIC, "3"),
+    (Modifier::UNDERLINED, "4"),
+    (Modifier::REVERSED, "7"),
+];
+
+/// Appends the escape sequence that starts `style`; false (and nothing
+/// appended) when the style changes nothing SGR can express.
+fn push_sgr(out: &mut String, style: Style) -> bool {
+    let start = out.len();
+    out.push_str("\x1b[");
+    let codes_at = out.len();
+    let separate = |out: &mut String| {
+        if out.len() > codes_at {
+            out.push(';');
+        }
+    };
+    for (modifier, code) in MODIFIER_CODES {
         if style.add_modifier.contains(modifier) {
-            codes.push(code.to_string());
+            separate(out);
+            out.push_str(code);
         }
     }
-    if let Some(fg) = style.fg.and_then(fg_code) {
-        codes.push(fg);
+    if let Some(fg) = style.fg.filter(|c| *c != Color::Reset) {
+        separate(out);
+        push_fg(out, fg);
     }
-    codes.join(";")
+    if out.len() == codes_at {
+        out.truncate(start);
+        return false;
+    }
+    out.push('m');
+    true
 }
 
-fn fg_code(color: Color) -> Option<String> {
+fn push_fg(out: &mut String, color: Color) {
     let code = match color {
         Color::Black => 30,
         Color::Red => 31,
@@ -62,17 +84,31 @@ fn fg_code(color: Color) -> Option<String> {
         Color::LightMagenta => 95,
         Color::LightCyan => 96,
         Color::White => 97,
-        Color::Indexed(i) => return Some(format!("38;5;{i}")),
-        Color::Rgb(r, g, b) => return Some(format!("38;2;{r};{g};{b}")),
-        Color::Reset => return None,
+        // Callers leave the default colour out; 39 is its code.
+        Color::Reset => 39,
+        // Writing to a String cannot fail.
+        Color::Indexed(i) => {
+            let _ = write!(out, "38;5;{i}");
+            return;
+        }
+        Color::Rgb(r, g, b) => {
+            let _ = write!(out, "38;2;{r};{g};{b}");
+            return;
+        }
     };
-    Some(code.to_string())
+    let _ = write!(out, "{code}");
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use ratatui::text::Span;
+
+    fn render(lines: &[Line<'_>], color: bool) -> String {
+        let mut out = Vec::new();
+        write(&mut out, lines, color).unwrap();
+        String::from_utf8(out).unwrap()
+    }
 
     #[test]
     fn plain_output_has_no_escapes_and_no_trailing_blanks() {

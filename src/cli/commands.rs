@@ -61,7 +61,7 @@ pub fn compare(catalog: &Catalog, a: &str, b: &str, json: bool, o: &mut Output) 
         write_json(o, &comparison)?;
     } else {
         let lines = crate::compare::lines(&comparison, catalog, &o.theme(), o.width);
-        o.out.write_all(ansi::render(&lines, o.color).as_bytes())?;
+        ansi::write(o.out, &lines, o.color)?;
     }
     Ok(exit::OK)
 }
@@ -90,7 +90,7 @@ pub fn show(catalog: &Catalog, ids: &[String], json: bool, o: &mut Output) -> io
             writeln!(o.out)?;
         }
         let lines = detail::entry_lines(catalog, entry, &o.theme(), o.width);
-        o.out.write_all(ansi::render(&lines, o.color).as_bytes())?;
+        ansi::write(o.out, &lines, o.color)?;
     }
     Ok(exit::OK)
 }
@@ -241,7 +241,7 @@ pub fn list(
                 }
                 let heading = format!("{} {}", class.mask(), class.label());
                 let line = ratatui::text::Line::styled(heading, theme.heading());
-                o.out.write_all(ansi::render(&[line], o.color).as_bytes())?;
+                ansi::write(o.out, &[line], o.color)?;
                 write_table(&group, o)?;
                 writeln!(o.out)?;
             }
@@ -274,7 +274,7 @@ fn write_table(entries: &[&Entry], o: &mut Output) -> io::Result<()> {
             ratatui::text::Span::styled(badge, theme.badge()),
             ratatui::text::Span::raw(summary),
         ]);
-        o.out.write_all(ansi::render(&[line], o.color).as_bytes())?;
+        ansi::write(o.out, &[line], o.color)?;
     }
     Ok(())
 }
