@@ -28,7 +28,18 @@ mkdir -p "$EMPTY_DIR/src"
 printf '[package]\nname = "empty"\nversion = "0.1.0"\nedition = "2024"\n[profile.release]\nlto = true\ncodegen-units = 1\nstrip = true\n' >"$EMPTY_DIR/Cargo.toml"
 echo 'fn main() {}' >"$EMPTY_DIR/src/main.rs"
 cargo build -q --release --manifest-path "$EMPTY_DIR/Cargo.toml" --target-dir "$EMPTY_DIR/target"
-EMPTY="$EMPTY_DIR/target/release/empty"
+
+# Measured as installed, the way `cargo install` copies them: a binary the
+# linker has just written sits in the page cache in small pieces and starts
+# measurably slower (about 5% for httpdex here) than a copied one.
+INSTALLED="$EMPTY_DIR/bin"
+mkdir -p "$INSTALLED"
+cp "$EMPTY_DIR/target/release/empty" "$INSTALLED/empty"
+cp "$BIN" "$INSTALLED/httpdex"
+cp "$STATIC" "$INSTALLED/httpdex-static"
+EMPTY="$INSTALLED/empty"
+BIN="$INSTALLED/httpdex"
+STATIC="$INSTALLED/httpdex-static"
 
 commands=("$EMPTY" "$BIN show 404" "$STATIC show 404")
 names=("empty Rust program" "httpdex show 404" "httpdex show 404 (static build)")
@@ -39,11 +50,15 @@ if [ -z "${SKIP_PEERS:-}" ]; then
   names+=("heman code 404" "hc 404 (Python httpcode)")
 fi
 
-# Short rounds, alternating the commands, so that the machine's drift
-# hits every command alike; each figure is the median over all rounds.
+# Short rounds, so that the machine's drift hits every command alike, each
+# in a new random order: on this kind of machine the command hyperfine runs
+# first in a round measures up to 10% slower, whichever it is. Each figure
+# is the median over all rounds.
 JSON_DIR=$(mktemp -d)
 for round in $(seq 1 15); do
-  hyperfine -N --warmup 10 --runs 100 --export-json "$JSON_DIR/$round.json" "${commands[@]}" >/dev/null 2>&1
+  shuffled=()
+  for i in $(seq 0 $((${#commands[@]} - 1)) | shuf); do shuffled+=("${commands[$i]}"); done
+  hyperfine -N --warmup 10 --runs 100 --export-json "$JSON_DIR/$round.json" "${shuffled[@]}" >/dev/null 2>&1
 done
 
 echo "running criterion benchmarks..." >&2
@@ -59,17 +74,26 @@ PROBE=$(python3 scripts/tui_probe.py "$BIN" 30)
 PROBE_STATIC=$(python3 scripts/tui_probe.py "$STATIC" 30)
 SIZE=$(stat -c %s "$BIN")
 
-python3 - "$JSON_DIR" "$KEY_BUILTIN" "$KEY_10K" "$PROBE" "$SIZE" "$PROBE_STATIC" "${names[@]}" <<'PY'
+pairs=()
+for i in "${!names[@]}"; do pairs+=("${names[$i]}" "${commands[$i]}"); done
+python3 - "$JSON_DIR" "$KEY_BUILTIN" "$KEY_10K" "$PROBE" "$SIZE" "$PROBE_STATIC" "${pairs[@]}" <<'PY'
 import glob, json, statistics, sys
-rounds = [json.load(open(f))["results"] for f in sorted(glob.glob(sys.argv[1] + "/*.json"))]
+pairs = sys.argv[7:]
+command_of = dict(zip(pairs[0::2], pairs[1::2]))
+names = pairs[0::2]
+# Each round's results by name (the order of commands changes per round).
+rounds = []
+for f in sorted(glob.glob(sys.argv[1] + "/*.json")):
+    by_command = {r["command"]: r for r in json.load(open(f))["results"]}
+    rounds.append({n: by_command[command_of[n]] for n in names})
 key_builtin, key_10k = float(sys.argv[2]) / 7, float(sys.argv[3]) / 7
 probe, size = json.loads(sys.argv[4]), int(sys.argv[5])
 probe_static = json.loads(sys.argv[6])
-names = sys.argv[7:]
 # Medians over every run of every round: robust to this kind of machine's
 # outliers; ratios are the median of each round's ratio to its own floor.
-ms = {n: statistics.median(t for r in rounds for t in r[i]["times"]) * 1000 for i, n in enumerate(names)}
-ratios = {n: statistics.median(r[i]["median"] / r[0]["median"] for r in rounds) for i, n in enumerate(names)}
+floor_name = names[0]
+ms = {n: statistics.median(t for r in rounds for t in r[n]["times"]) * 1000 for n in names}
+ratios = {n: statistics.median(r[n]["median"] / r[floor_name]["median"] for r in rounds) for n in names}
 floor = ms["empty Rust program"]
 def ok(value, budget): return "✅" if value <= budget else "❌"
 rows = [("Figure", "Measured", "Budget", "")]

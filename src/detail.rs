@@ -352,11 +352,11 @@ fn links(doc: &mut Doc, catalog: &Catalog, title: &str, ids: &[crate::catalog::T
     doc.heading(title);
     for id in ids {
         if let Some(other) = catalog.get(id) {
-            let badge = match other.origin {
-                Origin::Iana => String::new(),
-                origin => format!("[{origin}] "),
+            let (code, name, summary) = (other.display_code(), &other.name, &other.summary);
+            let line = match other.origin {
+                Origin::Iana => format!("{code} {name}  {summary}"),
+                origin => format!("{code} {name}  [{origin}] {summary}"),
             };
-            let line = format!("{}  {badge}{}", other.title(), other.summary);
             doc.wrapped(&line, Style::new(), "→ ", "  ");
         }
     }
