@@ -75,13 +75,16 @@ impl<'t> Doc<'t> {
         let pad = " ".repeat(label.chars().count() + 2);
         self.wrapped(text, Style::new(), &pad, &pad);
         if let Some(first) = self.lines.get_mut(start) {
-            let mut body = first.spans.pop().map(|s| s.content.into_owned());
-            if let Some(body) = &mut body {
-                body.drain(..pad.len());
-            }
+            // The first line is one span: the pad, then the text.
+            let mut body = first
+                .spans
+                .pop()
+                .map(|span| span.content.into_owned())
+                .unwrap_or_default();
+            body.drain(..pad.len().min(body.len()));
             *first = Line::from(vec![
                 Span::styled(format!("{label}: "), self.theme.title()),
-                Span::raw(body.unwrap_or_default()),
+                Span::raw(body),
             ]);
         }
     }
