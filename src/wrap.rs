@@ -69,6 +69,7 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::wrap;
+    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn wraps_at_word_boundaries_with_indents() {
@@ -99,5 +100,43 @@ mod tests {
     #[test]
     fn empty_text_keeps_its_prefix() {
         assert_eq!(wrap("", 10, "A: ", ""), vec!["A: "]);
+    }
+
+    /// The text of `lines` without their prefixes and without whitespace.
+    fn letters(lines: &[String], first: &str, rest: &str) -> String {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let prefix = if i == 0 { first } else { rest };
+                line.strip_prefix(prefix)
+                    .expect("every line starts with its prefix")
+            })
+            .flat_map(str::split_ascii_whitespace)
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn loses_nothing_and_overflows_only_by_one_char(
+            text in "[a-z é語🙂\t.-]{0,80}",
+            width in 1usize..30,
+            first in proptest::sample::select(vec!["", "• ", "Q: ", "│ "]),
+            rest in proptest::sample::select(vec!["", "  ", "   "]),
+        ) {
+            let lines = wrap(&text, width, first, rest);
+            let words: String = text.split_ascii_whitespace().collect();
+            proptest::prop_assert_eq!(letters(&lines, first, rest), words);
+            for (i, line) in lines.iter().enumerate() {
+                let prefix = if i == 0 { first } else { rest };
+                let body = &line[prefix.len()..];
+                // Wider than the width only where the prefix leaves no room
+                // for the one character the line must hold.
+                proptest::prop_assert!(
+                    line.width() <= width || body.chars().count() <= 1,
+                    "{line:?} is wider than {width}"
+                );
+            }
+        }
     }
 }
