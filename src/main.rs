@@ -134,11 +134,29 @@ fn browse(catalog: Arc<Catalog>, launch: Launch) -> i32 {
     }
 }
 
-/// Clap's errors span several lines; scripts and people want one.
+/// Clap's errors span several lines; scripts and people want one. The
+/// first paragraph says what is wrong (and may go on to a second line, as
+/// "required arguments were not provided:" does, naming them).
 fn usage_error(e: &clap::Error) -> ExitCode {
     let rendered = e.to_string();
-    let first = rendered.lines().next().unwrap_or("invalid usage");
-    let message = first.trim_start_matches("error: ");
+    let first: Vec<&str> = rendered
+        .lines()
+        .map(str::trim)
+        .take_while(|line| !line.is_empty())
+        .collect();
+    // Clap's tips ("a similar argument exists: '--color'") are worth keeping.
+    let tips = rendered
+        .lines()
+        .map(str::trim)
+        .filter(|line| line.starts_with("tip: "));
+    let mut joined = first.join(" ");
+    for tip in tips {
+        joined = format!("{joined}; {tip}");
+    }
+    let message = match joined.trim_start_matches("error: ") {
+        "" => "invalid usage",
+        message => message,
+    };
     let _ = writeln!(
         std::io::stderr(),
         "httpdex: {message} (see `httpdex --help`)"

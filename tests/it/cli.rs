@@ -107,6 +107,23 @@ fn bad_usage_exits_2_with_one_line() {
 }
 
 #[test]
+fn usage_errors_name_the_missing_argument_and_keep_clap_tips() {
+    for (args, expected) in [
+        (&["show"][..], "were not provided: <ID>..."),
+        (
+            &["--colr", "always", "404"],
+            "tip: a similar argument exists: '--color'",
+        ),
+    ] {
+        let o = httpdex(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+    }
+}
+
+#[test]
 fn search_ranks_and_limits() {
     let o = httpdex(&["search", "40", "--limit", "3"]);
     assert_eq!(o.status.code(), Some(0));
