@@ -1,6 +1,7 @@
 //! Every snippet of every entry parses in its language: JavaScript as
 //! `node --check` compiles it, Python with py_compile, curl commands with
-//! `bash -n`; Go, Rust, Ruby and PHP too where their tools are installed.
+//! `bash -n`; Go, Rust, Ruby and PHP too where their tools are installed,
+//! and the nginx and Apache snippets pass the servers' own config checks.
 //!
 //! Each language writes all its files first and checks them with one
 //! process (bash spawns `bash -n` per file, which is cheap), so the whole
@@ -192,5 +193,96 @@ fn php_snippets_parse_where_php_is_installed() {
     let script = r#"foreach (array_slice($argv, 1) as $f) { try { token_get_all(file_get_contents($f), TOKEN_PARSE); } catch (ParseError $e) { echo "FAIL $f: ", $e->getMessage(), "\n"; } }"#;
     if let Some(output) = run("php", &["-r", script, "--"], &files) {
         assert_clean("php", &output, &files);
+    }
+}
+
+/// One server block per snippet file, in a config the server checks whole.
+fn server_blocks(files: &[PathBuf], block: impl Fn(usize, &Path) -> String) -> String {
+    files
+        .iter()
+        .enumerate()
+        .map(|(i, file)| block(i, file))
+        .collect()
+}
+
+#[test]
+fn nginx_snippets_pass_nginx_t_where_nginx_is_installed() {
+    let scratch = Scratch::new("nginx");
+    let files = write_all(&scratch.0, Syntax::Nginx);
+    let dir = scratch.0.display();
+    let servers = server_blocks(&files, |i, file| {
+        format!(
+            "  server {{ listen 127.0.0.1:18080; server_name s{i}; include {}; }}\n",
+            file.display()
+        )
+    });
+    // Temp paths inside the scratch directory: the compiled-in ones need root.
+    let temp_paths: String = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
+        .iter()
+        .map(|kind| format!("  {kind}_temp_path {dir}/{kind};\n"))
+        .collect();
+    let conf = scratch.0.join("nginx.conf");
+    fs::write(
+        &conf,
+        format!("pid {dir}/nginx.pid;\nevents {{}}\nhttp {{\n  access_log off;\n{temp_paths}{servers}}}\n"),
+    )
+    .unwrap();
+    let prefix = scratch.0.to_string_lossy();
+    let args = ["-t", "-q", "-e", "stderr", "-p", &prefix, "-c"];
+    if let Some(output) = run("nginx", &args, &[conf]) {
+        assert_clean("nginx -t", &output, &files);
+    }
+}
+
+/// The modules the Apache snippets use, and where distributions keep them.
+const APACHE_MODULES: [&str; 7] = [
+    "mpm_event",
+    "authz_core",
+    "alias",
+    "headers",
+    "proxy",
+    "proxy_http",
+    "http2",
+];
+const APACHE_MODULE_DIRS: [&str; 3] = [
+    "/usr/lib/apache2/modules",
+    "/usr/lib64/httpd/modules",
+    "/usr/lib/httpd/modules",
+];
+
+#[test]
+fn apache_snippets_pass_apache2_t_where_apache_is_installed() {
+    let Some(modules) = APACHE_MODULE_DIRS.iter().find(|d| Path::new(d).is_dir()) else {
+        eprintln!("notice: skipping the Apache syntax check: no Apache module directory");
+        return;
+    };
+    let scratch = Scratch::new("apache");
+    let files = write_all(&scratch.0, Syntax::Apache);
+    let dir = scratch.0.display();
+    let load: String = APACHE_MODULES
+        .iter()
+        .map(|m| format!("LoadModule {m}_module {modules}/mod_{m}.so\n"))
+        .collect();
+    let hosts = server_blocks(&files, |i, file| {
+        format!(
+            "<VirtualHost *:18081>\n  ServerName s{i}\n  Include {}\n</VirtualHost>\n",
+            file.display()
+        )
+    });
+    let conf = scratch.0.join("httpd.conf");
+    fs::write(
+        &conf,
+        format!(
+            "ServerRoot {dir}\nServerName localhost\nPidFile {dir}/httpd.pid\nErrorLog /dev/null\nListen 127.0.0.1:18081\n{load}{hosts}"
+        ),
+    )
+    .unwrap();
+    let binary = if Path::new("/usr/sbin/apache2").exists() {
+        "apache2"
+    } else {
+        "httpd"
+    };
+    if let Some(output) = run(binary, &["-t", "-f"], &[conf]) {
+        assert_clean("apache -t", &output, &files);
     }
 }
