@@ -1,7 +1,8 @@
 //! Every snippet of every entry parses in its language: JavaScript as
 //! `node --check` compiles it, Python with py_compile, curl commands with
-//! `bash -n`; Go, Rust, Ruby and PHP too where their tools are installed,
-//! and the nginx and Apache snippets pass the servers' own config checks.
+//! `bash -n`; Go, Rust, Ruby, PHP and Java (Spring) too where their tools
+//! are installed, and the nginx and Apache snippets pass the servers' own
+//! config checks. Only C# is not checked: no compiler for it here.
 //!
 //! Each language writes all its files first and checks them with one
 //! process (bash spawns `bash -n` per file, which is cheap), so the whole
@@ -284,5 +285,44 @@ fn apache_snippets_pass_apache2_t_where_apache_is_installed() {
     };
     if let Some(output) = run(binary, &["-t", "-f"], &[conf]) {
         assert_clean("apache -t", &output, &files);
+    }
+}
+
+/// Parses each file with the JDK's own compiler, without resolving names:
+/// Spring's classes are not on the class path, its syntax is what counts.
+const JAVA_PARSE: &str = r#"
+import com.sun.source.util.JavacTask;
+import java.util.List;
+import javax.tools.*;
+
+public class ParseCheck {
+    public static void main(String[] files) throws Exception {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        StandardJavaFileManager manager = compiler.getStandardFileManager(null, null, null);
+        for (String file : files) {
+            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+            JavacTask task = (JavacTask) compiler.getTask(null, manager, diagnostics,
+                List.of("-proc:none"), null, manager.getJavaFileObjects(file));
+            task.parse();
+            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+                if (d.getKind() == Diagnostic.Kind.ERROR) {
+                    System.out.println("FAIL " + file + ":" + d.getLineNumber() + ": " + d.getMessage(null));
+                }
+            }
+        }
+    }
+}
+"#;
+
+#[test]
+fn java_snippets_parse_where_a_jdk_is_installed() {
+    let scratch = Scratch::new("java");
+    let files = write_all(&scratch.0, Syntax::Java);
+    let checker = scratch.0.join("ParseCheck.java");
+    fs::write(&checker, JAVA_PARSE).unwrap();
+    let mut args = vec![checker];
+    args.extend(files.iter().cloned());
+    if let Some(output) = run("java", &[], &args) {
+        assert_clean("java ParseCheck", &output, &files);
     }
 }
