@@ -1,5 +1,5 @@
-//! Speed of the things a user waits for: loading the catalog, searching,
-//! drawing each view at 120x40, a keystroke end to end, and the same on a
+//! Speed of the things a user waits for: loading the catalog, the work of
+//! a one-shot `show`, searching, drawing each view at 120x40, a keystroke end to end, and the same on a
 //! synthetic catalog of 10,000 entries.
 //!
 //! `cargo bench` runs them all; `scripts/bench.sh` adds the whole-process
@@ -63,6 +63,22 @@ fn keystrokes(app: &mut App, terminal: &mut Terminal<TestBackend>) {
 
 fn bench_catalog(c: &mut Criterion) {
     c.bench_function("catalog/load", |b| b.iter(|| black_box(Catalog::builtin())));
+}
+
+/// The in-process part of `httpdex show 404`: the entries it needs, the
+/// detail document at 100 columns, and the text written out.
+fn bench_one_shot(c: &mut Criterion) {
+    let ids = ["404".to_string()];
+    c.bench_function("one_shot/show_404", |b| {
+        b.iter(|| {
+            let catalog = Catalog::builtin_subset(&ids).unwrap();
+            let entry = catalog.get("404").unwrap();
+            let lines = httpdex::detail::entry_lines(&catalog, entry, &Theme::PLAIN, 100);
+            let mut out = Vec::with_capacity(16 * 1024);
+            httpdex::ansi::write(&mut out, &lines, false).unwrap();
+            black_box(out)
+        })
+    });
 }
 
 fn bench_search(c: &mut Criterion) {
@@ -145,6 +161,6 @@ fn bench_keystroke(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).warm_up_time(std::time::Duration::from_millis(500)).measurement_time(std::time::Duration::from_secs(2));
-    targets = bench_catalog, bench_search, bench_render, bench_keystroke
+    targets = bench_catalog, bench_one_shot, bench_search, bench_render, bench_keystroke
 }
 criterion_main!(benches);
