@@ -144,6 +144,46 @@ fn help_opens_scrolls_and_closes() {
 }
 
 #[test]
+fn help_lists_the_keys_of_the_view_it_opened_over_first() {
+    let first_heading = |app: &App| {
+        let lines = httpdex::tui::view::help::lines(&Theme::PLAIN, app.view_context());
+        lines[0].to_string()
+    };
+    let mut app = app().with_query("401");
+    app.update(Action::ToggleHelp);
+    assert_eq!(first_heading(&app), "Search and list · where you are");
+    app.update(Action::ToggleHelp);
+    app.update(Action::ToggleFocus);
+    app.update(Action::CompareConfused);
+    assert_eq!(app.context(), Context::Compare);
+    app.update(Action::ToggleHelp);
+    assert_eq!(app.context(), Context::Help);
+    assert_eq!(first_heading(&app), "Compare · where you are");
+    // Every section is still there, each once.
+    let lines = httpdex::tui::view::help::lines(&Theme::PLAIN, app.view_context());
+    let headings = lines
+        .iter()
+        .filter(|l| l.spans.len() == 1 && !l.to_string().starts_with(' '));
+    let titles: Vec<String> = headings
+        .map(|l| l.to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    for section in [
+        "Search and list",
+        "Detail pane (Tab)",
+        "Cheat sheet",
+        "Quiz",
+        "Everywhere",
+    ] {
+        assert_eq!(
+            titles.iter().filter(|t| *t == section).count(),
+            1,
+            "{section}: {titles:?}"
+        );
+    }
+}
+
+#[test]
 fn keys_map_through_the_key_table() {
     use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
     let key = |code, mods| Event::Key(KeyEvent::new(code, mods));

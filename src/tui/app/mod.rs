@@ -139,14 +139,24 @@ impl App {
         self
     }
 
+    /// Where the keyboard is: the help overlay when it is open.
     pub fn context(&self) -> Context {
-        match (self.help_open, self.mode, self.focus) {
-            (true, _, _) => Context::Help,
-            (_, Mode::Compare, _) => Context::Compare,
-            (_, Mode::Cheatsheet, _) => Context::Cheatsheet,
-            (_, Mode::Quiz, _) => Context::Quiz,
-            (_, Mode::Browse, Focus::Detail) => Context::Detail,
-            (_, Mode::Browse, Focus::Search) => Context::Search,
+        if self.help_open {
+            Context::Help
+        } else {
+            self.view_context()
+        }
+    }
+
+    /// The view itself, under the help overlay if that is open: the help
+    /// lists this view's keys first.
+    pub fn view_context(&self) -> Context {
+        match (self.mode, self.focus) {
+            (Mode::Compare, _) => Context::Compare,
+            (Mode::Cheatsheet, _) => Context::Cheatsheet,
+            (Mode::Quiz, _) => Context::Quiz,
+            (Mode::Browse, Focus::Detail) => Context::Detail,
+            (Mode::Browse, Focus::Search) => Context::Search,
         }
     }
 
@@ -217,7 +227,8 @@ impl App {
     fn scroll_help(&mut self, delta: isize) {
         let area = layout::help_area(self.screen());
         let visible = area.height.saturating_sub(2) as usize;
-        let max = super::view::help::line_count().saturating_sub(visible);
+        let lines = super::view::help::line_count(self.view_context());
+        let max = lines.saturating_sub(visible);
         self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
     }
 

@@ -9,21 +9,33 @@ use crate::theme::Theme;
 use crate::tui::app::App;
 use crate::tui::keymap::{BINDINGS, Context};
 
-const CONTEXTS: [Context; 4] = [
+/// Every section of the key table, in the order the help lists them after
+/// the section of the view it was opened from.
+const CONTEXTS: [Context; 7] = [
     Context::Search,
     Context::Detail,
+    Context::Compare,
+    Context::Cheatsheet,
+    Context::Quiz,
     Context::Global,
     Context::Help,
 ];
 
-/// Every binding, grouped by context: `keys  description`.
-pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
+/// Every binding, grouped by context (`keys  description`), the keys of
+/// the view the help was opened from (`here`) first.
+pub fn lines(theme: &Theme, here: Context) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for context in CONTEXTS {
+    let order = std::iter::once(here).chain(CONTEXTS.into_iter().filter(|c| *c != here));
+    for context in order {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
-        lines.push(Line::styled(context.title(), theme.heading()));
+        let title = if context == here {
+            format!("{} · where you are", context.title())
+        } else {
+            context.title().to_string()
+        };
+        lines.push(Line::styled(title, theme.heading()));
         for b in BINDINGS.iter().filter(|b| b.context == context) {
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
             lines.push(Line::from(vec![
@@ -44,8 +56,8 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-pub fn line_count() -> usize {
-    lines(&Theme::PLAIN).len()
+pub fn line_count(here: Context) -> usize {
+    lines(&Theme::PLAIN, here).len()
 }
 
 /// Says where the rest is when the table is taller than the overlay.
@@ -61,7 +73,7 @@ fn footer(app: &App, area: Rect, lines: usize) -> String {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
-    let lines = lines(&app.theme);
+    let lines = lines(&app.theme, app.view_context());
     let block = Block::bordered()
         .border_style(app.theme.border(true))
         .title(Span::styled(" Keys ", app.theme.heading()))
