@@ -99,6 +99,14 @@ pub fn show(catalog: &Catalog, ids: &[String], json: bool, o: &mut Output) -> io
 pub fn report_unknown(catalog: &Catalog, id: &str, o: &mut Output) -> io::Result<()> {
     let shown: String = id.chars().take(40).collect();
     let ellipsis = if id.chars().count() > 40 { "…" } else { "" };
+    let class = Class::parse(id).filter(|_| id.trim().to_ascii_lowercase().ends_with("xx"));
+    if let Some(class) = class {
+        return writeln!(
+            o.err,
+            "httpdex: {shown:?} is a class, not a code; `httpdex list --class {}` lists its codes",
+            class.mask()
+        );
+    }
     let near = search::suggestions(catalog, id, 3);
     if near.is_empty() {
         writeln!(
@@ -108,7 +116,7 @@ pub fn report_unknown(catalog: &Catalog, id: &str, o: &mut Output) -> io::Result
     } else {
         let names: Vec<String> = near
             .iter()
-            .map(|e| format!("{} ({})", e.id, e.name))
+            .map(|e| format!("{} {}", e.id, e.name))
             .collect();
         writeln!(
             o.err,

@@ -107,6 +107,17 @@ fn bad_usage_exits_2_with_one_line() {
 }
 
 #[test]
+fn a_class_asked_for_as_a_code_points_to_list() {
+    let o = httpdex(&["4xx"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("is a class, not a code; `httpdex list --class 4xx`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn usage_errors_name_the_missing_argument_and_keep_clap_tips() {
     for (args, expected) in [
         (&["show"][..], "were not provided: <ID>..."),
