@@ -209,7 +209,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Quiz, &[ch('i')], Action::ShowAnswer, "Read the right answer's detail, Esc comes back", Some("learn more")),
     bind(Quiz, &[ch('r')], Action::ReplayMissed, "Summary: replay the missed questions", None),
     bind(Quiz, &[ch('N')], Action::NewRound, "Summary: a new round", None),
-    bind(Quiz, &[ch('v')], Action::CycleLevel, "Level: common, IANA, everything, vendor (starts a new round)", Some("level")),
+    bind(Quiz, &[ch('v')], Action::CycleLevel, "Next level: common, IANA, everything, vendor (a new round)", Some("level")),
     bind(Quiz, &[key(KeyCode::Esc)], Action::Back, "Leave the quiz (the round waits)", Some("leave")),
     bind(Quiz, &[ch('q')], Action::Quit, "Quit", None),
     bind(Help, &[key(KeyCode::Esc), ch('q')], Action::Back, "Close the help", Some("close")),

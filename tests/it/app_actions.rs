@@ -184,6 +184,28 @@ fn help_lists_the_keys_of_the_view_it_opened_over_first() {
 }
 
 #[test]
+fn help_scrolls_to_the_end_of_its_tallest_column_and_no_further() {
+    use httpdex::tui::view::{help, layout};
+    for size in [(120, 40), (200, 50)] {
+        let mut app = app();
+        app.update(Action::Resize(size.0, size.1));
+        app.update(Action::ToggleHelp);
+        for _ in 0..200 {
+            app.update(Action::ScrollDown);
+        }
+        let area = layout::help_area(ratatui::layout::Rect::new(0, 0, size.0, size.1));
+        let rows = help::rows(app.view_context(), area.width - 2);
+        let visible = usize::from(area.height - 2);
+        assert_eq!(app.help_scroll, rows - visible, "{size:?}");
+    }
+    // Two columns hold the same lines as one, less the blank between them.
+    let one = help::columns(&Theme::PLAIN, Context::Search, 78);
+    let two = help::columns(&Theme::PLAIN, Context::Search, 158);
+    assert_eq!((one.len(), two.len()), (1, 2));
+    assert_eq!(one[0].len(), two[0].len() + two[1].len() + 1);
+}
+
+#[test]
 fn keys_map_through_the_key_table() {
     use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
     let key = |code, mods| Event::Key(KeyEvent::new(code, mods));

@@ -52,6 +52,13 @@ fn help_overlay() {
 }
 
 #[test]
+fn help_overlay_in_two_columns_when_wide() {
+    let mut app = app_with((200, 50), "");
+    app.update(Action::ToggleHelp);
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
 fn too_small_shows_a_notice() {
     insta::assert_snapshot!(render(&app_with((40, 10), "")));
 }

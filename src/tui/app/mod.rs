@@ -227,8 +227,8 @@ impl App {
     fn scroll_help(&mut self, delta: isize) {
         let area = layout::help_area(self.screen());
         let visible = area.height.saturating_sub(2) as usize;
-        let lines = super::view::help::line_count(self.view_context());
-        let max = lines.saturating_sub(visible);
+        let rows = super::view::help::rows(self.view_context(), area.width.saturating_sub(2));
+        let max = rows.saturating_sub(visible);
         self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
     }
 

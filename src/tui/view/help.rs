@@ -1,13 +1,14 @@
 //! The help overlay, generated from the key table.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::theme::Theme;
 use crate::tui::app::App;
 use crate::tui::keymap::{BINDINGS, Context};
+use crate::tui::view::layout::HELP_COLUMN;
 
 /// Every section of the key table, in the order the help lists them after
 /// the section of the view it was opened from.
@@ -25,6 +26,16 @@ const CONTEXTS: [Context; 7] = [
 /// the view the help was opened from (`here`) first.
 pub fn lines(theme: &Theme, here: Context) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
+    let labels = |b: &crate::tui::keymap::Binding| -> String {
+        let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+        keys.join(" ")
+    };
+    // As wide as the widest keys, so that descriptions have the most room.
+    let keys_width = BINDINGS
+        .iter()
+        .map(|b| labels(b).chars().count())
+        .max()
+        .unwrap_or(0);
     let order = std::iter::once(here).chain(CONTEXTS.into_iter().filter(|c| *c != here));
     for context in order {
         if !lines.is_empty() {
@@ -37,9 +48,8 @@ pub fn lines(theme: &Theme, here: Context) -> Vec<Line<'static>> {
         };
         lines.push(Line::styled(title, theme.heading()));
         for b in BINDINGS.iter().filter(|b| b.context == context) {
-            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<22}", keys.join(" ")), theme.key()),
+                Span::styled(format!("  {:<keys_width$}  ", labels(b)), theme.key()),
                 Span::raw(b.description),
             ]));
         }
@@ -50,14 +60,38 @@ pub fn lines(theme: &Theme, here: Context) -> Vec<Line<'static>> {
         theme.dim(),
     ));
     lines.push(Line::styled(
-        "Search: 404 · 40 · 4xx · 50x · unauth · not found · rate limit · typos welcome",
+        "Search: 404 · 4xx · 50x · unauth · not found · rate limit · typos welcome",
         theme.dim(),
     ));
     lines
 }
 
-pub fn line_count(here: Context) -> usize {
-    lines(&Theme::PLAIN, here).len()
+/// The lines in one column, or in two when `width` (inside the border) holds
+/// two full columns: split at the blank line between sections nearest the
+/// middle, so that no section is cut in two.
+pub fn columns(theme: &Theme, here: Context, width: u16) -> Vec<Vec<Line<'static>>> {
+    let mut left = lines(theme, here);
+    if width < 2 * (HELP_COLUMN - 2) {
+        return vec![left];
+    }
+    let middle = left.len() / 2;
+    let split = (0..left.len())
+        .filter(|&i| left[i].spans.is_empty())
+        .min_by_key(|&i| i.abs_diff(middle));
+    match split {
+        Some(at) => {
+            let right = left.split_off(at + 1);
+            left.pop();
+            vec![left, right]
+        }
+        None => vec![left],
+    }
+}
+
+/// Rows of the tallest column: how far the overlay scrolls.
+pub fn rows(here: Context, width: u16) -> usize {
+    let columns = columns(&Theme::PLAIN, here, width);
+    columns.iter().map(Vec::len).max().unwrap_or(0)
 }
 
 /// Says where the rest is when the table is taller than the overlay.
@@ -73,13 +107,20 @@ fn footer(app: &App, area: Rect, lines: usize) -> String {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
-    let lines = lines(&app.theme, app.view_context());
+    let columns = columns(&app.theme, app.view_context(), area.width.saturating_sub(2));
+    let rows = columns.iter().map(Vec::len).max().unwrap_or(0);
     let block = Block::bordered()
         .border_style(app.theme.border(true))
         .title(Span::styled(" Keys ", app.theme.heading()))
-        .title_bottom(Line::from(footer(app, area, lines.len())).right_aligned());
-    Paragraph::new(lines)
-        .block(block)
-        .scroll((app.help_scroll.min(u16::MAX as usize) as u16, 0))
-        .render(area, buf);
+        .title_bottom(Line::from(footer(app, area, rows)).right_aligned());
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let count = columns.len() as u32;
+    let areas = Layout::horizontal(vec![Constraint::Ratio(1, count); columns.len()]).split(inner);
+    let scroll = app.help_scroll.min(u16::MAX as usize) as u16;
+    for (lines, column) in columns.into_iter().zip(areas.iter()) {
+        Paragraph::new(lines)
+            .scroll((scroll, 0))
+            .render(*column, buf);
+    }
 }

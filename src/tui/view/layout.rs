@@ -48,10 +48,19 @@ pub fn areas(area: Rect) -> Option<Areas> {
     })
 }
 
-/// The help overlay: centred, at most 80x40, never larger than the screen.
+/// Width of one column of the help overlay, borders included.
+pub const HELP_COLUMN: u16 = 80;
+
+/// The help overlay: centred, one column at most 80 wide, or two side by
+/// side where the screen has room for both; as tall as the screen allows.
 pub fn help_area(area: Rect) -> Rect {
-    let width = area.width.saturating_sub(4).min(80);
-    let height = area.height.saturating_sub(2).min(40);
+    let room = area.width.saturating_sub(4);
+    let width = if room >= 2 * HELP_COLUMN {
+        2 * HELP_COLUMN
+    } else {
+        room.min(HELP_COLUMN)
+    };
+    let height = area.height.saturating_sub(2);
     Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,
