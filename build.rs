@@ -323,8 +323,12 @@ fn entry_literal(t: &mut Tables, file: &str, e: &Map<String, Value>) -> String {
                 let rule = match h["rule"].as_str() {
                     Some("required") => "Required",
                     Some("recommended") => "Recommended",
+                    Some("discouraged") => "Discouraged",
                     Some("forbidden") => "Forbidden",
-                    _ => fail("headers.rule", "must be required, recommended or forbidden"),
+                    _ => fail(
+                        "headers.rule",
+                        "must be required, recommended, discouraged or forbidden",
+                    ),
                 };
                 let s = |k: &str| {
                     h[k].as_str()

@@ -98,6 +98,7 @@ impl Theme {
         self.fg(match rule {
             HeaderRequirement::Required => Color::LightRed,
             HeaderRequirement::Recommended => Color::LightYellow,
+            HeaderRequirement::Discouraged => Color::LightMagenta,
             HeaderRequirement::Forbidden => Color::Magenta,
         })
         .add_modifier(Modifier::BOLD)

@@ -87,8 +87,13 @@ pub struct HeaderRule {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum HeaderRequirement {
+    /// The RFC requires it (MUST), or the response does not work without it.
     Required,
+    /// Send it: an RFC SHOULD, or a MAY that clients and crawlers rely on.
     Recommended,
+    /// The RFC says SHOULD NOT.
+    Discouraged,
+    /// The RFC says MUST NOT.
     Forbidden,
 }
 

@@ -68,13 +68,19 @@ const MANAGED: [&str; 6] = [
     "sec-websocket-accept",
 ];
 
-/// The required and recommended headers, minus forbidden and managed ones.
+/// The required and recommended headers, minus managed ones: never those
+/// the RFC says not to send.
 pub(crate) fn headers(entry: &Entry, example: &Example) -> Vec<Header> {
     let mut out: Vec<Header> = Vec::new();
     let wanted = entry
         .headers
         .iter()
-        .filter(|r| r.rule != HeaderRequirement::Forbidden)
+        .filter(|r| {
+            matches!(
+                r.rule,
+                HeaderRequirement::Required | HeaderRequirement::Recommended
+            )
+        })
         .map(|r| r.name.as_ref());
     // A redirect the example points somewhere keeps its target even where
     // the entry lists no header rule (305).
