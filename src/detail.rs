@@ -182,7 +182,7 @@ pub fn entry_document(
         &entry.confused_with,
     );
     links(&mut doc, catalog, "Related", &entry.related);
-    constants(&mut doc, entry);
+    constants(&mut doc, catalog, entry);
     if !entry.faq.is_empty() {
         doc.heading("FAQ");
         for (i, faq) in entry.faq.iter().enumerate() {
@@ -376,11 +376,26 @@ pub const STACKS: [(&str, &str); 7] = [
     ("php", "PHP (Symfony)"),
 ];
 
-fn constants(doc: &mut Doc, entry: &Entry) {
+fn constants(doc: &mut Doc, catalog: &Catalog, entry: &Entry) {
     doc.heading("Named constants");
+    let mut entry = entry;
     if entry.constants.is_empty() {
-        doc.paragraph("No framework defines a named constant for this code: use the number.");
-        return;
+        // An IIS substatus goes on the wire as its plain status code.
+        let main = (entry.origin == Origin::Iis)
+            .then(|| catalog.get(&entry.code.to_string()))
+            .flatten()
+            .filter(|main| !main.constants.is_empty());
+        let Some(main) = main else {
+            doc.paragraph(
+                "httpdex knows no named constant for this code in the stacks it covers: use the number.",
+            );
+            return;
+        };
+        doc.paragraph(&format!(
+            "Clients see a plain {}, so these are {}'s constants:",
+            main.code, main.code
+        ));
+        entry = main;
     }
     let known = STACKS
         .iter()

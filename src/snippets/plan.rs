@@ -248,14 +248,17 @@ fn kind(entry: &Entry) -> Kind {
 }
 
 /// The reason phrase from the example's status line (`418 I'm a teapot`),
-/// else the entry's name.
+/// else the entry's name. Symfony's placeholder for codes it has no phrase
+/// for (`419 unknown status`, what Laravel sends) is not a phrase to copy.
 fn reason(entry: &Entry) -> String {
     let first = entry.example.lines().next().unwrap_or("");
     let mut parts = first.splitn(3, ' ');
     let (_, code, phrase) = (parts.next(), parts.next(), parts.next());
-    match (code, phrase) {
-        (Some(c), Some(p)) if c == entry.code.to_string() && !p.trim().is_empty() => {
-            p.trim().to_string()
+    match (code, phrase.map(str::trim)) {
+        (Some(c), Some(p))
+            if c == entry.code.to_string() && !p.is_empty() && p != "unknown status" =>
+        {
+            p.to_string()
         }
         _ => entry.name.to_string(),
     }

@@ -436,3 +436,16 @@ mod plain_lookup {
         }
     }
 }
+
+#[test]
+fn an_iis_substatus_shows_the_constants_of_its_wire_status() {
+    let out = stdout(&httpdex(&["show", "404.3-iis"]));
+    let section = out
+        .split("── Named constants")
+        .nth(1)
+        .expect("a constants section");
+    assert!(section.contains("Clients see a plain 404"), "{section}");
+    assert!(section.contains("HTTPStatus.NOT_FOUND"), "{section}");
+    let vendor = stdout(&httpdex(&["show", "522-cloudflare"]));
+    assert!(vendor.contains("knows no named constant"), "{vendor}");
+}
