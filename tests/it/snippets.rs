@@ -112,17 +112,23 @@ for (const file of process.argv.slice(2)) {
 }
 "#;
 
-#[test]
-fn javascript_snippets_pass_node_check() {
-    let scratch = Scratch::new("js");
-    let files = write_all(&scratch.0, Syntax::JavaScript);
-    let checker = scratch.0.join("check.cjs");
-    fs::write(&checker, NODE_CHECK).unwrap();
+/// Writes `script` next to the snippets of `syntax` and runs `tool script
+/// files...`: one process checks them all.
+fn check_with_script(syntax: Syntax, tool: &str, script_name: &str, script: &str) {
+    let scratch = Scratch::new(syntax.extension());
+    let files = write_all(&scratch.0, syntax);
+    let checker = scratch.0.join(script_name);
+    fs::write(&checker, script).unwrap();
     let mut args = vec![checker];
     args.extend(files.iter().cloned());
-    if let Some(output) = run("node", &[], &args) {
-        assert_clean("node", &output, &files);
+    if let Some(output) = run(tool, &[], &args) {
+        assert_clean(tool, &output, &files);
     }
+}
+
+#[test]
+fn javascript_snippets_pass_node_check() {
+    check_with_script(Syntax::JavaScript, "node", "check.cjs", NODE_CHECK);
 }
 
 #[test]
@@ -316,13 +322,5 @@ public class ParseCheck {
 
 #[test]
 fn java_snippets_parse_where_a_jdk_is_installed() {
-    let scratch = Scratch::new("java");
-    let files = write_all(&scratch.0, Syntax::Java);
-    let checker = scratch.0.join("ParseCheck.java");
-    fs::write(&checker, JAVA_PARSE).unwrap();
-    let mut args = vec![checker];
-    args.extend(files.iter().cloned());
-    if let Some(output) = run("java", &[], &args) {
-        assert_clean("java ParseCheck", &output, &files);
-    }
+    check_with_script(Syntax::Java, "java", "ParseCheck.java", JAVA_PARSE);
 }
