@@ -155,7 +155,7 @@ pub fn entry_document(
     }
     text_section(&mut doc, "When to use it", &entry.when_to_use);
     if !entry.example.is_empty() {
-        doc.heading("Example response");
+        doc.heading(&example_heading(entry));
         doc.block(&entry.example);
     }
     if let Some(lang) = snippet {
@@ -205,6 +205,22 @@ pub fn entry_document(
     DetailDoc {
         lines: doc.into_lines(),
         snippet_at,
+    }
+}
+
+/// "Example response", saying so when what the client receives carries
+/// another status than the entry's (nginx's 494 arrives as a 400 page).
+fn example_heading(entry: &Entry) -> String {
+    let wire = entry
+        .example
+        .split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse::<u16>().ok());
+    match wire {
+        Some(code) if code != entry.code => {
+            format!("Example response: the client receives a {code}")
+        }
+        _ => "Example response".to_string(),
     }
 }
 

@@ -449,3 +449,14 @@ fn an_iis_substatus_shows_the_constants_of_its_wire_status() {
     let vendor = stdout(&httpdex(&["show", "522-cloudflare"]));
     assert!(vendor.contains("knows no named constant"), "{vendor}");
 }
+
+#[test]
+fn an_example_with_another_wire_status_says_what_the_client_receives() {
+    let nginx = stdout(&httpdex(&["show", "494-nginx"]));
+    assert!(
+        nginx.contains("── Example response: the client receives a 400"),
+        "{nginx}"
+    );
+    let plain = stdout(&httpdex(&["show", "404"]));
+    assert!(plain.contains("── Example response ─"), "{plain}");
+}
