@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::theme::Theme;
 use crate::tui::app::App;
-use crate::tui::keymap::{BINDINGS, Context};
+use crate::tui::keymap::{BINDINGS, Binding, Context};
 use crate::tui::view::layout::HELP_COLUMN;
 
 /// Every section of the key table, in the order the help lists them after
@@ -22,18 +22,20 @@ const CONTEXTS: [Context; 7] = [
     Context::Help,
 ];
 
+/// A binding's keys as the help shows them: `PgDn Space Ctrl-d`.
+fn keys_label(binding: &Binding) -> String {
+    let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
+    keys.join(" ")
+}
+
 /// Every binding, grouped by context (`keys  description`), the keys of
 /// the view the help was opened from (`here`) first.
 pub fn lines(theme: &Theme, here: Context) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let labels = |b: &crate::tui::keymap::Binding| -> String {
-        let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-        keys.join(" ")
-    };
     // As wide as the widest keys, so that descriptions have the most room.
     let keys_width = BINDINGS
         .iter()
-        .map(|b| labels(b).chars().count())
+        .map(|b| keys_label(b).chars().count())
         .max()
         .unwrap_or(0);
     let order = std::iter::once(here).chain(CONTEXTS.into_iter().filter(|c| *c != here));
@@ -49,7 +51,7 @@ pub fn lines(theme: &Theme, here: Context) -> Vec<Line<'static>> {
         lines.push(Line::styled(title, theme.heading()));
         for b in BINDINGS.iter().filter(|b| b.context == context) {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<keys_width$}  ", labels(b)), theme.key()),
+                Span::styled(format!("  {:<keys_width$}  ", keys_label(b)), theme.key()),
                 Span::raw(b.description),
             ]));
         }
