@@ -11,6 +11,9 @@ use crate::search::Hit;
 use crate::theme::Theme;
 use crate::tui::app::{App, Focus};
 
+/// What the empty search box suggests typing.
+const PLACEHOLDER: &str = "type to search: 404, 4xx, unauth, teapot, rate limit…";
+
 pub fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Search && !app.help_open;
     let class = app.filter.class.map_or("all".to_string(), |c| c.mask());
@@ -33,10 +36,7 @@ pub fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let mut spans = vec![Span::styled("› ", app.theme.key())];
     if app.query.is_empty() && !focused {
-        spans.push(Span::styled(
-            "type to search: 404, 4xx, unauth, teapot, rate limit…",
-            app.theme.dim(),
-        ));
+        spans.push(Span::styled(PLACEHOLDER, app.theme.dim()));
     } else {
         // Show the end of a long query: that is where the typing happens.
         let room = inner.width.saturating_sub(3) as usize;
@@ -47,10 +47,7 @@ pub fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled(" ", app.theme.selected()));
         }
         if app.query.is_empty() {
-            spans.push(Span::styled(
-                " type to search: 404, 4xx, unauth, teapot, rate limit…",
-                app.theme.dim(),
-            ));
+            spans.push(Span::styled(format!(" {PLACEHOLDER}"), app.theme.dim()));
         }
     }
     Line::from(spans).render(inner, buf);
