@@ -268,3 +268,26 @@ fn a_round_that_cannot_be_saved_says_so_and_play_goes_on() {
     app.update(Action::NewRound);
     assert!(!app.quiz.as_ref().unwrap().round.is_finished());
 }
+
+#[test]
+fn unseeded_rounds_of_a_session_do_not_repeat() {
+    use httpdex::theme::Theme;
+    use httpdex::tui::action::Action;
+    use httpdex::tui::app::App;
+    let mut app = App::new(crate::catalog(), Theme::PLAIN, (100, 30));
+    app.entropy = 42;
+    let mut rounds = Vec::new();
+    for _ in 0..3 {
+        // Ctrl-g opens a round; answering every question finishes it.
+        app.update(Action::OpenQuiz);
+        let view = app.quiz.as_ref().unwrap();
+        rounds.push(format!("{:?}", view.round.questions));
+        while !app.quiz.as_ref().unwrap().round.is_finished() {
+            app.update(Action::Answer(0));
+            app.update(Action::NextQuestion);
+        }
+        app.update(Action::Back);
+    }
+    assert_ne!(rounds[0], rounds[1], "the second round repeats the first");
+    assert_ne!(rounds[1], rounds[2], "the third round repeats the second");
+}

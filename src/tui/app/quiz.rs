@@ -61,9 +61,16 @@ impl App {
             Some(view) if !view.round.is_finished() => self.mode = Mode::Quiz,
             other => {
                 let settings = other.as_ref().map(|v| v.settings).unwrap_or_default();
-                self.start_quiz(settings, self.entropy);
+                self.start_quiz(settings, self.next_round_entropy());
             }
         }
+    }
+
+    /// Seeds an unseeded round from the session's entropy and the number
+    /// the round will have, so that no two rounds of a session repeat.
+    fn next_round_entropy(&self) -> u64 {
+        let next = self.quiz.as_ref().map_or(0, |q| q.round_number + 1);
+        next.wrapping_mul(0x9E37_79B9) ^ self.entropy
     }
 
     fn begin_round(&mut self, settings: QuizSettings, questions: Vec<Question>) {
@@ -122,8 +129,7 @@ impl App {
             }
             Action::NewRound if view.round.is_finished() => {
                 let settings = view.settings;
-                let entropy = view.round_number.wrapping_mul(0x9E37_79B9) ^ self.entropy;
-                self.start_quiz(settings, entropy);
+                self.start_quiz(settings, self.next_round_entropy());
             }
             Action::CycleLevel => {
                 let levels = Level::ALL;
@@ -135,8 +141,7 @@ impl App {
                     level: levels[(i + 1) % levels.len()],
                     ..view.settings
                 };
-                let entropy = view.round_number.wrapping_mul(0x9E37_79B9) ^ self.entropy;
-                self.start_quiz(settings, entropy);
+                self.start_quiz(settings, self.next_round_entropy());
                 self.status = Some(format!("New round: {}", settings.level.label()));
             }
             Action::Tick(seconds) if !view.round.is_finished() => view.round.elapsed_secs = seconds,
