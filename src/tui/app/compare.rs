@@ -98,31 +98,32 @@ impl App {
     /// Compares the selected entry with the first code it is confused with
     /// (or, lacking one, the first related code).
     pub(super) fn compare_confused(&mut self) {
-        let Some(entry) = self.selected_entry() else {
+        let Some(hit) = self.hits.get(self.selected) else {
             return;
         };
-        let partner = entry
-            .confused_with
-            .first()
-            .or(entry.related.first())
-            .and_then(|id| self.catalog.index_of(id));
-        let left = self.hits[self.selected].index;
-        match partner {
+        let left = hit.index;
+        match self.partners(left).first().copied() {
             Some(right) => self.open_compare(left, right),
             None => self.status = Some("This code has no commonly confused code".to_string()),
         }
     }
 
+    /// The codes an entry is compared with by `c` and `n`: those it is
+    /// confused with, then its related codes, as far as the catalog has them.
+    fn partners(&self, index: usize) -> Vec<usize> {
+        let entry = &self.catalog.entries()[index];
+        entry
+            .confused_with
+            .iter()
+            .chain(&entry.related)
+            .filter_map(|id| self.catalog.index_of(id))
+            .collect()
+    }
+
     /// The next code the left entry is confused with, cycling.
     fn next_partner(&mut self) {
         let Some(view) = &self.compare else { return };
-        let left = &self.catalog.entries()[view.left];
-        let partners: Vec<usize> = left
-            .confused_with
-            .iter()
-            .chain(&left.related)
-            .filter_map(|id| self.catalog.index_of(id))
-            .collect();
+        let partners = self.partners(view.left);
         if partners.is_empty() {
             return;
         }
