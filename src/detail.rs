@@ -160,7 +160,7 @@ pub fn entry_document(
     }
     if let Some(lang) = snippet {
         snippet_at = Some(doc.lines.len() + 1);
-        snippet_section(&mut doc, entry, lang, theme);
+        snippet_section(&mut doc, catalog, entry, lang, theme);
     }
     headers(&mut doc, entry, theme);
     seo(&mut doc, entry);
@@ -224,8 +224,8 @@ fn example_heading(entry: &Entry) -> String {
     }
 }
 
-fn snippet_section(doc: &mut Doc, entry: &Entry, lang: Lang, theme: &Theme) {
-    let snippet = snippets::snippet(entry, lang);
+fn snippet_section(doc: &mut Doc, catalog: &Catalog, entry: &Entry, lang: Lang, theme: &Theme) {
+    let snippet = snippets::snippet(catalog, entry, lang);
     doc.heading(&format!(
         "Return it: {} (l/L: other stacks, y: copy)",
         lang.label()
@@ -396,10 +396,8 @@ fn constants(doc: &mut Doc, catalog: &Catalog, entry: &Entry) {
     doc.heading("Named constants");
     let mut entry = entry;
     if entry.constants.is_empty() {
-        // An IIS substatus goes on the wire as its plain status code.
-        let main = (entry.origin == Origin::Iis)
-            .then(|| catalog.get(&entry.code.to_string()))
-            .flatten()
+        let main = catalog
+            .wire_status_entry(entry)
             .filter(|main| !main.constants.is_empty());
         let Some(main) = main else {
             doc.paragraph(

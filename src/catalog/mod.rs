@@ -183,6 +183,16 @@ impl Catalog {
         self.index_of(id).map(|i| &self.entries[i])
     }
 
+    /// For an IIS substatus (403.14), the IANA entry of the plain status
+    /// clients receive on the wire (403); `None` for every other entry.
+    pub fn wire_status_entry(&self, entry: &Entry) -> Option<&Entry> {
+        if entry.origin != Origin::Iis || !entry.display_code().contains('.') {
+            return None;
+        }
+        self.get(&entry.code.to_string())
+            .filter(|main| main.origin == Origin::Iana)
+    }
+
     /// Other entries that use the same number (451 and 451-ms-exchange).
     /// IIS substatus entries refine a number rather than share it, so they
     /// are left out.

@@ -29,7 +29,7 @@ pub fn snippet(
         Lang::from_slug(state.snippet_lang.as_deref()?)
     };
     let lang = lang.or_else(remembered).unwrap_or(Lang::Express);
-    let snippet = snippets::snippet(entry, lang);
+    let snippet = snippets::snippet(catalog, entry, lang);
     if let Some(note) = &snippet.note {
         writeln!(o.err, "note: {note}")?;
     }

@@ -30,7 +30,7 @@ mod rust;
 #[cfg(test)]
 mod tests;
 
-use crate::catalog::{Entry, Origin, Status};
+use crate::catalog::{Catalog, Entry, Origin, Status};
 use plan::{Kind, Plan};
 
 /// A stack that a snippet is written for.
@@ -226,9 +226,10 @@ pub struct Snippet {
     pub sendable: bool,
 }
 
-/// Builds the snippet that returns `entry`'s status code in `lang`.
-pub fn snippet(entry: &Entry, lang: Lang) -> Snippet {
-    let plan = Plan::new(entry);
+/// Builds the snippet that returns `entry`'s status code in `lang`;
+/// `catalog` holds the entry of the status an IIS substatus is sent as.
+pub fn snippet(catalog: &Catalog, entry: &Entry, lang: Lang) -> Snippet {
+    let plan = Plan::new(entry, catalog.wire_status_entry(entry));
     let draft = match plan.kind {
         _ if lang == Lang::Curl => curl::check(&plan),
         Kind::Edge(who) => honesty::edge(&plan, lang, who),

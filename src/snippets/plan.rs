@@ -2,11 +2,8 @@
 //! code it is, the reason phrase, the route, the headers with example values
 //! and the body.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 use super::headers::{Example, headers, parse_example};
-use crate::catalog::{Catalog, Entry, Origin};
+use crate::catalog::{Entry, Origin};
 
 pub(crate) use super::headers::Header;
 
@@ -110,6 +107,8 @@ pub(crate) enum Body {
 
 pub(crate) struct Plan<'a> {
     pub entry: &'a Entry,
+    /// For an IIS substatus, the entry of the plain status it is sent as.
+    pub wire_status: Option<&'a Entry>,
     pub code: u16,
     pub reason: String,
     pub kind: Kind,
@@ -119,13 +118,14 @@ pub(crate) struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    pub fn new(entry: &'a Entry) -> Plan<'a> {
+    pub fn new(entry: &'a Entry, wire_status: Option<&'a Entry>) -> Plan<'a> {
         let code = entry.code;
         let example = parse_example(&entry.example);
         let headers = headers(entry, &example);
         let has_location = headers.iter().any(|h| h.is("Location"));
         Plan {
             entry,
+            wire_status,
             code,
             reason: reason(entry),
             kind: kind(entry),
@@ -180,12 +180,11 @@ impl<'a> Plan<'a> {
     /// The stack's named constant, if the entry (or, for an IIS substatus,
     /// the IANA entry of its main status) has a well-formed one.
     pub fn constant(&self, stack: &str) -> Option<&str> {
-        let own = self.entry.constants.get(stack);
-        let text = match own {
-            Some(c) => c.as_ref(),
-            None if self.kind == Kind::IisSubstatus => main_constant(self.code, stack)?,
-            None => return None,
-        };
+        let text = self
+            .entry
+            .constants
+            .get(stack)
+            .or_else(|| self.wire_status?.constants.get(stack))?;
         well_formed(stack, text.trim()).then(|| text.trim())
     }
 }
@@ -215,24 +214,6 @@ fn well_formed(stack: &str, text: &str) -> bool {
     };
     text.strip_prefix(prefix)
         .is_some_and(|rest| !rest.is_empty() && rest.chars().all(rest_ok))
-}
-
-/// Constants of the IANA entries in the built-in catalog, by code.
-fn main_constant(code: u16, stack: &str) -> Option<&'static str> {
-    static MAIN: OnceLock<HashMap<(u16, String), String>> = OnceLock::new();
-    let map = MAIN.get_or_init(|| {
-        Catalog::builtin()
-            .entries()
-            .iter()
-            .filter(|e| e.origin == Origin::Iana)
-            .flat_map(|e| {
-                e.constants
-                    .iter()
-                    .map(move |(k, v)| ((e.code, k.to_string()), v.to_string()))
-            })
-            .collect()
-    });
-    map.get(&(code, stack.to_string())).map(String::as_str)
 }
 
 fn kind(entry: &Entry) -> Kind {

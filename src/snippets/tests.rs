@@ -3,12 +3,21 @@
 use super::*;
 use crate::catalog::Catalog;
 
+fn builtin() -> &'static Catalog {
+    static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+    CATALOG.get_or_init(Catalog::builtin)
+}
+
 fn entry(id: &str) -> Entry {
-    let catalog = Catalog::builtin();
-    catalog
+    builtin()
         .get(id)
         .unwrap_or_else(|| panic!("no entry {id}"))
         .clone()
+}
+
+/// The snippet with the built-in catalog beside it (shadows `super::snippet`).
+fn snippet(entry: &Entry, lang: Lang) -> Snippet {
+    super::snippet(builtin(), entry, lang)
 }
 
 fn code(id: &str, lang: Lang) -> String {

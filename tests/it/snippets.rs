@@ -49,7 +49,7 @@ fn write_all(dir: &Path, syntax: Syntax) -> Vec<PathBuf> {
                 .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
                 .collect();
             let path = dir.join(format!("{}_{name}.{}", lang.slug(), syntax.extension()));
-            fs::write(&path, snippet(entry, lang).code)
+            fs::write(&path, snippet(&catalog, entry, lang).code)
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             paths.push(path);
         }

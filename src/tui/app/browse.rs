@@ -206,7 +206,7 @@ impl App {
         let (text, label) = match what {
             CopyTarget::Snippet => {
                 let lang = self.snippet_lang;
-                let text = snippets::snippet(entry, lang).code;
+                let text = snippets::snippet(&self.catalog, entry, lang).code;
                 (text, format!("{} snippet for {code}", lang.label()))
             }
             CopyTarget::Title => (entry.title(), format!("\"{}\"", entry.title())),
@@ -215,7 +215,7 @@ impl App {
                 format!("the example {code} response"),
             ),
             CopyTarget::Curl => (
-                snippets::snippet(entry, Lang::Curl).code,
+                snippets::snippet(&self.catalog, entry, Lang::Curl).code,
                 format!("the curl command for {code}"),
             ),
         };
