@@ -18,6 +18,10 @@ fn main() -> ExitCode {
         }
         Err(e) => return usage_error(&e),
     };
+    if let Some(command) = cli.command.as_ref().filter(|c| !c.needs_catalog()) {
+        let code = Output::run_std(cli.color, |o| cli::run_without_catalog(command, o));
+        return ExitCode::from(code as u8);
+    }
     let (catalog, warning) = load_catalog(&cli);
     if let Some(warning) = &warning {
         eprintln!("httpdex: {warning}");

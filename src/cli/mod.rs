@@ -273,6 +273,27 @@ impl Output<'_> {
     }
 }
 
+impl Command {
+    /// The clipboard holder and `man` need no catalog: `main` runs them
+    /// before loading one, so the holder that every `snippet --copy` starts
+    /// answers at once.
+    pub fn needs_catalog(&self) -> bool {
+        !matches!(self, Command::HoldClipboard | Command::Man)
+    }
+}
+
+/// Runs a command that needs no catalog (see `Command::needs_catalog`).
+pub fn run_without_catalog(command: &Command, o: &mut Output) -> io::Result<i32> {
+    match command {
+        Command::HoldClipboard => Ok(crate::clipboard::hold_clipboard()),
+        Command::Man => {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut *o.out)?;
+            Ok(exit::OK)
+        }
+        other => unreachable!("{other:?} needs the catalog"),
+    }
+}
+
 /// Runs a one-shot command and returns the exit code.
 pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::Result<i32> {
     match command {
@@ -299,14 +320,10 @@ pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::
         }
         Command::Compare { a, b, json } => compare(catalog, a, b, *json, o),
         Command::Snippet { id, lang, copy } => snippet(catalog, id, *lang, *copy, o),
-        Command::HoldClipboard => Ok(crate::clipboard::hold_clipboard()),
+        Command::HoldClipboard | Command::Man => run_without_catalog(command, o),
         Command::Completions { shell } => {
             o.out
                 .write_all(completions::script(*shell, catalog).as_bytes())?;
-            Ok(exit::OK)
-        }
-        Command::Man => {
-            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut *o.out)?;
             Ok(exit::OK)
         }
         Command::Quiz { .. } => {
