@@ -159,6 +159,10 @@ fn help_lists_the_keys_of_the_view_it_opened_over_first() {
     app.update(Action::ToggleHelp);
     assert_eq!(app.context(), Context::Help);
     assert_eq!(first_heading(&app), "Compare · where you are");
+    assert_eq!(
+        app.help_columns[0][0].to_string(),
+        "Compare · where you are"
+    );
     // Every section is still there, each once.
     let lines = httpdex::tui::view::help::lines(&Theme::PLAIN, app.view_context());
     let headings = lines
@@ -181,6 +185,10 @@ fn help_lists_the_keys_of_the_view_it_opened_over_first() {
             "{section}: {titles:?}"
         );
     }
+    // Ctrl-g works over the help; the help then leads with the quiz's keys.
+    app.update(Action::OpenQuiz);
+    assert!(app.help_open());
+    assert_eq!(app.help_columns[0][0].to_string(), "Quiz · where you are");
 }
 
 #[test]
@@ -194,7 +202,8 @@ fn help_scrolls_to_the_end_of_its_tallest_column_and_no_further() {
             app.update(Action::ScrollDown);
         }
         let area = layout::help_area(ratatui::layout::Rect::new(0, 0, size.0, size.1));
-        let rows = help::rows(app.view_context(), area.width - 2);
+        let columns = help::columns(&Theme::PLAIN, app.view_context(), area.width - 2);
+        let rows = columns.iter().map(Vec::len).max().unwrap();
         let visible = usize::from(area.height - 2);
         assert_eq!(app.help_scroll, rows - visible, "{size:?}");
     }

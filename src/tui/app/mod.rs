@@ -65,7 +65,8 @@ pub struct App {
     /// First visible row of the list.
     pub list_offset: usize,
     pub focus: Focus,
-    pub help_open: bool,
+    /// The help overlay's lines, one list per column; empty while closed.
+    pub help_columns: Vec<Vec<Line<'static>>>,
     pub help_scroll: usize,
     pub detail_scroll: usize,
     /// The selected entry's document, wrapped to the detail pane's width.
@@ -109,7 +110,7 @@ impl App {
             selected: 0,
             list_offset: 0,
             focus: Focus::Search,
-            help_open: false,
+            help_columns: Vec::new(),
             help_scroll: 0,
             detail_scroll: 0,
             detail_lines: Vec::new(),
@@ -141,7 +142,7 @@ impl App {
 
     /// Where the keyboard is: the help overlay when it is open.
     pub fn context(&self) -> Context {
-        if self.help_open {
+        if self.help_open() {
             Context::Help
         } else {
             self.view_context()
@@ -191,19 +192,33 @@ impl App {
         match action {
             Action::Quit => self.should_quit = true,
             Action::ToggleHelp => {
-                self.help_open = !self.help_open;
+                if self.help_open() {
+                    self.help_columns.clear();
+                } else {
+                    self.lay_out_help();
+                }
                 self.help_scroll = 0;
             }
             Action::Resize(w, h) => {
                 self.size = (w, h);
+                if self.help_open() {
+                    self.lay_out_help();
+                    self.scroll_help(0);
+                }
                 self.refresh_detail();
                 self.select(self.selected);
                 self.refresh_compare();
                 self.refresh_cheatsheet();
             }
             Action::CycleClass | Action::CycleOrigin => self.cycle_filter(action),
-            Action::OpenQuiz => self.open_quiz(),
-            _ if self.help_open => self.update_help(action),
+            Action::OpenQuiz => {
+                self.open_quiz();
+                // The help lists the keys of the view under it first.
+                if self.help_open() {
+                    self.lay_out_help();
+                }
+            }
+            _ if self.help_open() => self.update_help(action),
             _ => match self.mode {
                 Mode::Browse => self.update_browse(action),
                 Mode::Compare => self.update_compare(action),
@@ -215,20 +230,30 @@ impl App {
 
     fn update_help(&mut self, action: Action) {
         match action {
-            Action::Back => self.help_open = false,
+            Action::Back => self.help_columns.clear(),
             Action::ScrollDown => self.scroll_help(1),
             Action::ScrollUp => self.scroll_help(-1),
             Action::Wheel { down, .. } => self.scroll_help(if down { 3 } else { -3 }),
-            Action::Click(..) => self.help_open = false,
+            Action::Click(..) => self.help_columns.clear(),
             _ => {}
         }
     }
 
+    pub fn help_open(&self) -> bool {
+        !self.help_columns.is_empty()
+    }
+
+    /// Builds the help overlay's columns for the view under it and the
+    /// screen's width; drawing only reads them.
+    fn lay_out_help(&mut self) {
+        let width = layout::help_area(self.screen()).width.saturating_sub(2);
+        self.help_columns = super::view::help::columns(&self.theme, self.view_context(), width);
+    }
+
     fn scroll_help(&mut self, delta: isize) {
         let area = layout::help_area(self.screen());
-        let visible = area.height.saturating_sub(2) as usize;
-        let rows = super::view::help::rows(self.view_context(), area.width.saturating_sub(2));
-        let max = rows.saturating_sub(visible);
+        let rows = self.help_columns.iter().map(Vec::len).max().unwrap_or(0);
+        let max = Self::max_scroll(rows, area.height.saturating_sub(2));
         self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
     }
 

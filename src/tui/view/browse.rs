@@ -15,7 +15,7 @@ use crate::tui::app::{App, Focus};
 const PLACEHOLDER: &str = "type to search: 404, 4xx, unauth, teapot, rate limit…";
 
 pub fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
-    let focused = app.focus == Focus::Search && !app.help_open;
+    let focused = app.focus == Focus::Search && !app.help_open();
     let class = app.filter.class.map_or("all".to_string(), |c| c.mask());
     let origin = app.filter.origin.map_or("all", |o| o.label());
     let block = Block::bordered()
@@ -54,7 +54,7 @@ pub fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
-    let focused = app.focus == Focus::Search && !app.help_open;
+    let focused = app.focus == Focus::Search && !app.help_open();
     let block = Block::bordered()
         .border_style(app.theme.border(focused))
         .title(" Codes ");

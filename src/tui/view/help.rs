@@ -90,12 +90,6 @@ pub fn columns(theme: &Theme, here: Context, width: u16) -> Vec<Vec<Line<'static
     }
 }
 
-/// Rows of the tallest column: how far the overlay scrolls.
-pub fn rows(here: Context, width: u16) -> usize {
-    let columns = columns(&Theme::PLAIN, here, width);
-    columns.iter().map(Vec::len).max().unwrap_or(0)
-}
-
 /// Says where the rest is when the table is taller than the overlay.
 fn footer(app: &App, area: Rect, lines: usize) -> String {
     let visible = area.height.saturating_sub(2) as usize;
@@ -109,7 +103,7 @@ fn footer(app: &App, area: Rect, lines: usize) -> String {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
-    let columns = columns(&app.theme, app.view_context(), area.width.saturating_sub(2));
+    let columns = &app.help_columns;
     let rows = columns.iter().map(Vec::len).max().unwrap_or(0);
     let block = Block::bordered()
         .border_style(app.theme.border(true))
@@ -119,10 +113,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let count = columns.len() as u32;
     let areas = Layout::horizontal(vec![Constraint::Ratio(1, count); columns.len()]).split(inner);
-    let scroll = app.help_scroll.min(u16::MAX as usize) as u16;
-    for (lines, column) in columns.into_iter().zip(areas.iter()) {
-        Paragraph::new(lines)
-            .scroll((scroll, 0))
-            .render(*column, buf);
+    // Only the visible lines are copied into the frame.
+    for (lines, column) in columns.iter().zip(areas.iter()) {
+        let visible: Vec<Line> = lines
+            .iter()
+            .skip(app.help_scroll)
+            .take(usize::from(column.height))
+            .cloned()
+            .collect();
+        Paragraph::new(visible).render(*column, buf);
     }
 }

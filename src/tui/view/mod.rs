@@ -33,7 +33,7 @@ impl Widget for &App {
             Mode::Quiz => quiz::render(self, layout::screen_block(area), buf),
         }
         footer(self, areas.footer, buf);
-        if self.help_open {
+        if self.help_open() {
             help::render(self, layout::help_area(area), buf);
         }
     }
