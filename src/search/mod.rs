@@ -142,8 +142,15 @@ pub fn search_narrowing(
 /// match with, and fuzzy matching (three chars with a letter) was already
 /// on for `old` if it is on for `new`.
 fn can_narrow(old: &str, new: &str) -> bool {
-    let fuzzy = |q: &str| q.chars().count() >= 3 && q.chars().any(char::is_alphabetic);
-    new.starts_with(old) && !words_of(old).is_empty() && (fuzzy(old) || !fuzzy(new))
+    let (fuzzy_old, fuzzy_new) = (fuzzy_applies(old), fuzzy_applies(new));
+    new.starts_with(old) && !words_of(old).is_empty() && (fuzzy_old || !fuzzy_new)
+}
+
+/// Fuzzy matching needs three characters with a letter: digits scattered
+/// through a long alias ("registered 2024-11-13") are noise, not a match
+/// for `405` (numbers are matched as codes).
+fn fuzzy_applies(query: &str) -> bool {
+    query.chars().count() >= 3 && query.chars().any(char::is_alphabetic)
 }
 
 /// Ranks `candidates` (catalog indices, sorted), or every entry.
@@ -305,9 +312,7 @@ fn match_code(index: usize, entry: &Entry, query: &str) -> Option<Hit> {
 
 /// Subsequence match on the name or an alias, for abbreviations (`tmr`).
 fn match_fuzzy(index: usize, entry: &Entry, query: &str, matcher: &SkimMatcherV2) -> Option<Hit> {
-    // Digits scattered through a long alias ("registered 2024-11-13") are
-    // noise, not a match for `405`: numbers are matched as codes above.
-    if query.chars().count() < 3 || !query.chars().any(char::is_alphabetic) {
+    if !fuzzy_applies(query) {
         return None;
     }
     if let Some((score, indices)) = matcher.fuzzy_indices(&entry.name, query) {
