@@ -211,13 +211,8 @@ pub fn entry_document(
 /// "Example response", saying so when what the client receives carries
 /// another status than the entry's (nginx's 494 arrives as a 400 page).
 fn example_heading(entry: &Entry) -> String {
-    let wire = entry
-        .example
-        .split_whitespace()
-        .nth(1)
-        .and_then(|code| code.parse::<u16>().ok());
-    match wire {
-        Some(code) if code != entry.code => {
+    match entry.example_status() {
+        Some((code, _)) if code != entry.code => {
             format!("Example response: the client receives a {code}")
         }
         _ => "Example response".to_string(),

@@ -123,14 +123,15 @@ impl<'a> Plan<'a> {
         let example = parse_example(&entry.example);
         let headers = headers(entry, &example);
         let has_location = headers.iter().any(|h| h.is("Location"));
+        let reason = reason(entry);
         Plan {
             entry,
             wire_status,
             code,
-            reason: reason(entry),
             kind: kind(entry),
             route: route(code, has_location),
-            body: body(code, &reason(entry), &example, has_location),
+            body: body(code, &reason, &example, has_location),
+            reason,
             headers,
         }
     }
@@ -232,14 +233,11 @@ fn kind(entry: &Entry) -> Kind {
 /// else the entry's name. Symfony's placeholder for codes it has no phrase
 /// for (`419 unknown status`, what Laravel sends) is not a phrase to copy.
 fn reason(entry: &Entry) -> String {
-    let first = entry.example.lines().next().unwrap_or("");
-    let mut parts = first.splitn(3, ' ');
-    let (_, code, phrase) = (parts.next(), parts.next(), parts.next());
-    match (code, phrase.map(str::trim)) {
-        (Some(c), Some(p))
-            if c == entry.code.to_string() && !p.is_empty() && p != "unknown status" =>
+    match entry.example_status() {
+        Some((code, phrase))
+            if code == entry.code && !phrase.is_empty() && phrase != "unknown status" =>
         {
-            p.to_string()
+            phrase.to_string()
         }
         _ => entry.name.to_string(),
     }
