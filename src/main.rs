@@ -75,11 +75,10 @@ fn load_catalog(cli: &Cli) -> (Arc<Catalog>, Option<String>) {
         let subset = shown_ids(cli).and_then(Catalog::builtin_subset);
         return (Arc::new(subset.unwrap_or_else(Catalog::builtin)), warning);
     };
-    let builtin = Catalog::builtin();
-    match builtin.extended(&path, extensions) {
+    match Catalog::builtin().extended(&path, extensions) {
         Ok(extended) => (Arc::new(extended), warning),
         Err(e) => (
-            Arc::new(builtin),
+            Arc::new(Catalog::builtin()),
             Some(format!("{e} (using the built-in catalog)")),
         ),
     }

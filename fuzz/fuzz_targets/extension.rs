@@ -15,7 +15,7 @@ fn catalog() -> &'static Catalog {
 fuzz_target!(|text: &str| {
     match extension::parse("fuzz.json", text) {
         Ok(extensions) => {
-            if let Err(e) = catalog().extended("fuzz.json", extensions) {
+            if let Err(e) = catalog().clone().extended("fuzz.json", extensions) {
                 assert!(!e.to_string().is_empty());
             }
         }

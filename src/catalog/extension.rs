@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::validate::validate_entries;
 use super::{
     Catalog, DataError, Entry, Faq, HeaderRule, Note, Origin, Problem, Seo, SpecRef, Status, Text,
     parse_json,
@@ -95,21 +96,26 @@ pub fn read(path: &Path) -> Result<Option<Vec<Extension>>, DataError> {
 }
 
 impl Catalog {
-    /// A new catalog with `extensions` merged in and validated as a whole.
-    /// On any problem the catalog is unchanged and the error says why.
-    pub fn extended(&self, file: &str, extensions: Vec<Extension>) -> Result<Catalog, DataError> {
+    /// This catalog with `extensions` merged in and its entries validated;
+    /// the error says what is wrong. Comparisons and quiz scenarios stay as
+    /// they are, parsed only when used: extensions only add, so every id they
+    /// name is still there.
+    pub fn extended(self, file: &str, extensions: Vec<Extension>) -> Result<Catalog, DataError> {
         let invalid = |problems: Vec<Problem>| DataError::Invalid {
             file: file.to_string(),
             problems,
         };
-        let mut entries = self.entries().to_vec();
+        let found: Vec<Option<usize>> = extensions.iter().map(|e| self.index_of(&e.id)).collect();
+        let Catalog {
+            mut entries,
+            comparisons,
+            scenarios,
+            ..
+        } = self;
         let mut problems = Vec::new();
-        for ext in extensions {
-            match entries
-                .iter_mut()
-                .find(|e| e.id.eq_ignore_ascii_case(&ext.id))
-            {
-                Some(existing) => add_to(existing, ext),
+        for (ext, at) in extensions.into_iter().zip(found) {
+            match at {
+                Some(i) => add_to(&mut entries[i], ext),
                 None => match new_entry(ext) {
                     Ok(entry) => entries.push(entry),
                     Err(p) => problems.push(p),
@@ -119,12 +125,13 @@ impl Catalog {
         if !problems.is_empty() {
             return Err(invalid(problems));
         }
-        Catalog::new(
-            entries,
-            self.comparisons().to_vec(),
-            self.scenarios().to_vec(),
-        )
-        .map_err(invalid)
+        let catalog = Catalog::assemble(entries, comparisons, scenarios);
+        let problems = validate_entries(&catalog);
+        if problems.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(invalid(problems))
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! Users' own codes and notes, and what a broken file does.
 
 use httpdex::catalog::extension;
-use httpdex::catalog::{DataError, Origin};
+use httpdex::catalog::{Catalog, DataError, Origin};
 use httpdex::search::{Filter, search};
 
 #[test]
@@ -12,7 +12,9 @@ fn a_new_code_and_a_note_on_an_existing_one_are_merged() {
       {"id": "404", "notes": [{"source": "acme", "text": "Our API returns 404 for soft-deleted records."}]}
     ]"#;
     let extensions = extension::parse("codes.json", text).unwrap();
-    let catalog = crate::catalog().extended("codes.json", extensions).unwrap();
+    let catalog = Catalog::builtin()
+        .extended("codes.json", extensions)
+        .unwrap();
     let custom = catalog.get("599-acme").unwrap();
     assert_eq!(custom.origin, Origin::Custom);
     assert_eq!(custom.code, 599);
@@ -48,7 +50,7 @@ fn schema_errors_say_what_is_wrong() {
     assert!(err.to_string().starts_with("f.json:1:"), "{err}");
     // A new code without a name.
     let ext = extension::parse("f.json", r#"{"id": "598-acme", "summary": "s"}"#).unwrap();
-    let err = crate::catalog().extended("f.json", ext).unwrap_err();
+    let err = Catalog::builtin().extended("f.json", ext).unwrap_err();
     assert_eq!(
         err.to_string(),
         "f.json: entry 598-acme: field `name`: is required for a new code"
@@ -59,7 +61,7 @@ fn schema_errors_say_what_is_wrong() {
         r#"{"id": "597-acme", "name": "n", "summary": "s", "related": ["999"]}"#,
     )
     .unwrap();
-    let err = crate::catalog().extended("f.json", ext).unwrap_err();
+    let err = Catalog::builtin().extended("f.json", ext).unwrap_err();
     assert!(
         err.to_string()
             .contains("entry 597-acme: field `related`: unknown id \"999\""),
