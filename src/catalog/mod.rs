@@ -97,7 +97,13 @@ impl Catalog {
             for linked in raw.links() {
                 wanted.push(embedded::position(linked)?);
             }
-            wanted.extend(embedded::numbered(raw.code));
+            // Entries sharing the number, which the page names; IIS
+            // substatuses refine a number rather than share it, and an IIS
+            // entry needs the plain status it is sent as (its constants).
+            wanted.extend(
+                embedded::numbered(raw.code)
+                    .filter(|&i| embedded::ENTRIES[i].origin != Origin::Iis),
+            );
         }
         // `ENTRIES` is in display order, so sorted indices need no re-sort.
         wanted.sort_unstable();
