@@ -1,7 +1,7 @@
 //! The compare screen: the wrapped comparison table, scrolled.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
@@ -25,7 +25,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         block = block.title_bottom(Line::from(format!(" {percent}% ")).right_aligned());
     }
     block.render(area, buf);
-    let text = area.inner(Margin::new(2, 1));
+    let text = super::layout::pane_text(area);
     let visible: Vec<Line> = view
         .lines
         .iter()

@@ -19,7 +19,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             block = block.title_bottom(Line::from(format!(" {percent}% ")).right_aligned());
         }
     }
-    let text_area = area.inner(ratatui::layout::Margin::new(2, 1));
+    let text_area = super::layout::pane_text(area);
     block.render(area, buf);
     if app.hits.is_empty() {
         Paragraph::new("No code matches. Esc clears the search; F2/F3 reset in turn the class and origin filters.")

@@ -42,8 +42,7 @@ pub fn areas(area: Rect) -> Option<Areas> {
         list,
         list_rows: list.inner(inner),
         detail,
-        // One column of padding on each side of the text reads better.
-        detail_text: detail.inner(Margin::new(2, 1)),
+        detail_text: pane_text(detail),
         footer,
     })
 }
@@ -69,6 +68,12 @@ pub fn help_area(area: Rect) -> Rect {
     )
 }
 
+/// The text inside a bordered pane: one column of padding on each side
+/// reads better. The views draw there and `update` pages by it.
+pub fn pane_text(pane: Rect) -> Rect {
+    pane.inner(Margin::new(2, 1))
+}
+
 /// Full-screen views (compare, cheat sheet): a bordered area above the footer.
 pub fn screen_block(area: Rect) -> Rect {
     Rect {
@@ -79,7 +84,7 @@ pub fn screen_block(area: Rect) -> Rect {
 
 /// The compare table's text area.
 pub fn compare_text(area: Rect) -> Rect {
-    screen_block(area).inner(Margin::new(2, 1))
+    pane_text(screen_block(area))
 }
 
 /// The cheat sheet's grid.

@@ -1,7 +1,7 @@
 //! The quiz screen: question, options, feedback that teaches, summary.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
@@ -19,7 +19,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             app.theme.heading(),
         ))
         .title(Line::from(scoreline(round)).right_aligned());
-    let inner = area.inner(Margin::new(2, 1));
+    let inner = super::layout::pane_text(area);
     block.render(area, buf);
     let lines = if round.is_finished() {
         summary(app, view)
