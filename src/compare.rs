@@ -92,7 +92,7 @@ impl Comparison {
 
     /// A GitHub-flavoured Markdown table, rule of thumb below it.
     pub fn to_markdown(&self) -> String {
-        let cell = |s: &str| s.replace('|', "\\|").replace('\n', "<br>");
+        let cell = crate::markdown::cell;
         let mut out = format!(
             "| Aspect | {} | {} |\n|---|---|---|\n",
             cell(&self.a.title),

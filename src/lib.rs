@@ -9,6 +9,7 @@ pub mod cli;
 pub mod clipboard;
 pub mod compare;
 pub mod detail;
+pub mod markdown;
 pub mod quiz;
 pub mod search;
 pub mod snippets;

@@ -224,7 +224,7 @@ pub fn list(
                 o.out,
                 "| Code | Name | Origin | Summary |\n|---|---|---|---|"
             )?;
-            let cell = |s: &str| s.replace('|', "\\|");
+            let cell = crate::markdown::cell;
             for e in &entries {
                 writeln!(
                     o.out,

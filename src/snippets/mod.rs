@@ -217,7 +217,6 @@ impl Syntax {
 /// Code for one entry in one stack.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet {
-    pub lang: Lang,
     pub code: String,
     /// Honest remark shown above the code, e.g. why a framework cannot send 1xx.
     pub note: Option<String>,
@@ -317,7 +316,6 @@ fn finish(plan: &Plan, lang: Lang, draft: Draft) -> Snippet {
     }
     notes.extend(draft.notes);
     Snippet {
-        lang,
         code: draft.code,
         note: (!notes.is_empty()).then(|| notes.join("\n")),
         sendable: draft.sendable,

@@ -275,7 +275,7 @@ pub fn markdown_table() -> String {
             "| {} | {} | {} |\n",
             b.context.title(),
             keys.join(" "),
-            b.description.replace('|', "\\|")
+            crate::markdown::cell(b.description)
         );
     }
     out
