@@ -4,15 +4,15 @@
 
 use std::collections::HashMap;
 
-use super::words::{EntryWords, edit_distance, typo_allowance};
+use super::words::{EntryWords, edit_distance_chars, typo_allowance};
 use crate::catalog::Entry;
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     pub entries: Vec<EntryWords>,
-    /// Each distinct word of names, aliases and keywords, and the entries
-    /// (by index) that use it.
-    vocabulary: Vec<(String, Vec<u32>)>,
+    /// Each distinct word of names, aliases and keywords, as chars for the
+    /// typo distance, and the entries (by index) that use it.
+    vocabulary: Vec<(Vec<char>, Vec<u32>)>,
 }
 
 impl SearchIndex {
@@ -27,9 +27,9 @@ impl SearchIndex {
                 }
             }
         }
-        let mut vocabulary: Vec<(String, Vec<u32>)> = users
+        let mut vocabulary: Vec<(Vec<char>, Vec<u32>)> = users
             .into_iter()
-            .map(|(word, list)| (word.to_string(), list))
+            .map(|(word, list)| (word.chars().collect(), list))
             .collect();
         vocabulary.sort();
         SearchIndex {
@@ -52,12 +52,12 @@ impl SearchIndex {
         let mut total: Vec<Option<u16>> = vec![Some(0); self.entries.len()];
         for (q, allowed) in typo_words {
             let mut best: Vec<Option<u16>> = vec![None; self.entries.len()];
-            let q_len = q.chars().count();
+            let q: Vec<char> = q.chars().collect();
             for (word, users) in &self.vocabulary {
-                if word.chars().count().abs_diff(q_len) > allowed {
+                if word.len().abs_diff(q.len()) > allowed {
                     continue;
                 }
-                let d = edit_distance(q, word);
+                let d = edit_distance_chars(&q, word);
                 if d > allowed {
                     continue;
                 }
