@@ -17,15 +17,22 @@ fn have(tool: &str) -> bool {
 struct Xvfb(Child);
 
 impl Drop for Xvfb {
+    /// SIGTERM, not SIGKILL: Xvfb then removes its socket and lock file,
+    /// which would otherwise mark the display as taken for later runs.
     fn drop(&mut self) {
-        let _ = self.0.kill();
+        // SAFETY: signalling our own child process by its id.
+        unsafe { libc::kill(self.0.id() as libc::pid_t, libc::SIGTERM) };
         let _ = self.0.wait();
     }
 }
 
 /// Starts Xvfb on a free display number and waits for its socket.
 fn start_xvfb() -> Option<(Xvfb, String)> {
-    let number = (90..140).find(|n| !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists())?;
+    let taken = |n: u32| {
+        Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+            || Path::new(&format!("/tmp/.X{n}-lock")).exists()
+    };
+    let number = (90..140).find(|&n| !taken(n))?;
     let display = format!(":{number}");
     let child = Command::new("Xvfb")
         .args([display.as_str(), "-nolisten", "tcp"])
