@@ -2,7 +2,7 @@
 
 use ratatui::layout::Position;
 
-use super::{App, Focus, Mode, cycle};
+use super::{App, Focus, Mode, WHEEL_STEP, cycle, scroll_delta};
 use crate::catalog::{Class, Origin};
 use crate::detail;
 use crate::search::{self, MAX_QUERY_CHARS};
@@ -19,6 +19,12 @@ enum CopyTarget {
 
 impl App {
     pub(super) fn update_browse(&mut self, action: Action) {
+        // The wheel scrolls whichever pane is under the pointer (`wheel`).
+        if !matches!(action, Action::Wheel { .. })
+            && let Some(delta) = scroll_delta(&action, self.detail_height())
+        {
+            return self.scroll_detail(delta);
+        }
         match action {
             Action::Insert(c)
                 if self.query.chars().count() < MAX_QUERY_CHARS && !c.is_control() =>
@@ -50,12 +56,6 @@ impl App {
                 }
             }
             Action::FocusSearch => self.focus = Focus::Search,
-            Action::ScrollDown => self.scroll_detail(1),
-            Action::ScrollUp => self.scroll_detail(-1),
-            Action::ScrollPageDown => self.scroll_detail(self.detail_page() as isize),
-            Action::ScrollPageUp => self.scroll_detail(-(self.detail_page() as isize)),
-            Action::ScrollTop => self.scroll_detail(isize::MIN / 2),
-            Action::ScrollBottom => self.scroll_detail(isize::MAX / 2),
             Action::MarkCompare => self.mark_compare(),
             Action::CompareConfused => self.compare_confused(),
             Action::OpenCheatsheet => self.open_cheatsheet(),
@@ -226,21 +226,17 @@ impl App {
         self.areas().map_or(1, |a| a.list_rows.height as usize)
     }
 
-    fn detail_page(&self) -> usize {
-        self.areas()
-            .map_or(1, |a| a.detail_text.height as usize)
-            .saturating_sub(1)
-            .max(1)
+    fn detail_height(&self) -> u16 {
+        self.areas().map_or(0, |a| a.detail_text.height)
     }
 
     pub fn max_detail_scroll(&self) -> usize {
-        let height = self.areas().map_or(0, |a| a.detail_text.height);
-        App::max_scroll(self.detail_lines.len(), height)
+        App::max_scroll(self.detail_lines.len(), self.detail_height())
     }
 
     fn scroll_detail(&mut self, delta: isize) {
-        let max = self.max_detail_scroll();
-        self.detail_scroll = self.detail_scroll.saturating_add_signed(delta).min(max);
+        let (lines, height) = (self.detail_lines.len(), self.detail_height());
+        self.detail_scroll = App::scrolled(self.detail_scroll, delta, lines, height);
     }
 
     fn click(&mut self, at: Position) {
@@ -261,7 +257,7 @@ impl App {
     /// The wheel scrolls the pane under the pointer, whatever has focus.
     fn wheel(&mut self, at: Position, down: bool) {
         let Some(areas) = self.areas() else { return };
-        let step: isize = if down { 3 } else { -3 };
+        let step = if down { WHEEL_STEP } else { -WHEEL_STEP };
         if areas.list.contains(at) {
             self.select(self.selected.saturating_add_signed(step));
         } else if areas.detail.contains(at) {

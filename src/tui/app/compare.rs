@@ -3,7 +3,7 @@
 
 use ratatui::text::Line;
 
-use super::{App, Focus, Mode};
+use super::{App, Focus, Mode, scroll_delta};
 use crate::compare::{self, Comparison};
 use crate::tui::action::Action;
 use crate::tui::view::layout;
@@ -32,6 +32,10 @@ impl App {
             return;
         };
         let (left, right) = (view.left, view.right);
+        let height = layout::compare_text(self.screen()).height;
+        if let Some(delta) = scroll_delta(&action, height) {
+            return self.scroll_compare(delta);
+        }
         match action {
             Action::Back => self.mode = Mode::Browse,
             Action::Swap => self.open_compare(right, left),
@@ -46,13 +50,6 @@ impl App {
                 );
                 self.copy(text, what);
             }
-            Action::ScrollDown => self.scroll_compare(1),
-            Action::ScrollUp => self.scroll_compare(-1),
-            Action::ScrollPageDown => self.scroll_compare(self.compare_page() as isize),
-            Action::ScrollPageUp => self.scroll_compare(-(self.compare_page() as isize)),
-            Action::ScrollTop => self.scroll_compare(isize::MIN / 2),
-            Action::ScrollBottom => self.scroll_compare(isize::MAX / 2),
-            Action::Wheel { down, .. } => self.scroll_compare(if down { 3 } else { -3 }),
             Action::OpenCheatsheet => self.open_cheatsheet(),
             _ => {}
         }
@@ -151,19 +148,10 @@ impl App {
     /// Re-wraps the table to the current width.
     pub(super) fn refresh_compare(&mut self) {
         let width = layout::compare_text(self.screen()).width as usize;
-        let max_height = layout::compare_text(self.screen()).height;
         if let Some(view) = self.compare.as_mut() {
             view.lines = compare::lines(&view.comparison, &self.catalog, &self.theme, width);
-            view.scroll = view
-                .scroll
-                .min(App::max_scroll(view.lines.len(), max_height));
         }
-    }
-
-    fn compare_page(&self) -> usize {
-        (layout::compare_text(self.screen()).height as usize)
-            .saturating_sub(1)
-            .max(1)
+        self.scroll_compare(0);
     }
 
     pub fn max_compare_scroll(&self) -> usize {
@@ -174,9 +162,9 @@ impl App {
     }
 
     fn scroll_compare(&mut self, delta: isize) {
-        let max = self.max_compare_scroll();
+        let height = layout::compare_text(self.screen()).height;
         if let Some(view) = self.compare.as_mut() {
-            view.scroll = view.scroll.saturating_add_signed(delta).min(max);
+            view.scroll = App::scrolled(view.scroll, delta, view.lines.len(), height);
         }
     }
 }

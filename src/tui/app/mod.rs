@@ -229,12 +229,12 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action) {
+        let height = layout::help_area(self.screen()).height.saturating_sub(2);
+        if let Some(delta) = scroll_delta(&action, height) {
+            return self.scroll_help(delta);
+        }
         match action {
-            Action::Back => self.help_columns.clear(),
-            Action::ScrollDown => self.scroll_help(1),
-            Action::ScrollUp => self.scroll_help(-1),
-            Action::Wheel { down, .. } => self.scroll_help(if down { 3 } else { -3 }),
-            Action::Click(..) => self.help_columns.clear(),
+            Action::Back | Action::Click(..) => self.help_columns.clear(),
             _ => {}
         }
     }
@@ -251,10 +251,9 @@ impl App {
     }
 
     fn scroll_help(&mut self, delta: isize) {
-        let area = layout::help_area(self.screen());
+        let height = layout::help_area(self.screen()).height.saturating_sub(2);
         let rows = self.help_columns.iter().map(Vec::len).max().unwrap_or(0);
-        let max = Self::max_scroll(rows, area.height.saturating_sub(2));
-        self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
+        self.help_scroll = Self::scrolled(self.help_scroll, delta, rows, height);
     }
 
     /// The scroll limit for `lines` shown in `height` rows.
@@ -262,9 +261,37 @@ impl App {
         lines.saturating_sub(height as usize)
     }
 
+    /// `position` moved by `delta`, kept within `lines` shown in `height` rows.
+    fn scrolled(position: usize, delta: isize, lines: usize, height: u16) -> usize {
+        position
+            .saturating_add_signed(delta)
+            .min(Self::max_scroll(lines, height))
+    }
+
     fn copy(&mut self, text: String, what: String) {
         self.effects.push(Effect::Copy { text, what });
     }
+}
+
+/// Lines one notch of the mouse wheel scrolls.
+const WHEEL_STEP: isize = 3;
+
+/// How far a scroll action moves a pane `height` rows tall (a page keeps
+/// one line in view), or `None` for other actions. Top and bottom overshoot;
+/// `App::scrolled` clamps.
+fn scroll_delta(action: &Action, height: u16) -> Option<isize> {
+    let page = (height as isize - 1).max(1);
+    Some(match action {
+        Action::ScrollDown => 1,
+        Action::ScrollUp => -1,
+        Action::ScrollPageDown => page,
+        Action::ScrollPageUp => -page,
+        Action::ScrollTop => isize::MIN / 2,
+        Action::ScrollBottom => isize::MAX / 2,
+        Action::Wheel { down: true, .. } => WHEEL_STEP,
+        Action::Wheel { down: false, .. } => -WHEEL_STEP,
+        _ => return None,
+    })
 }
 
 /// None → first → … → last → None.
