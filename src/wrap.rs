@@ -6,12 +6,36 @@
 use unicode_width::UnicodeWidthStr;
 
 /// Display width, with the common all-ASCII case counted directly.
-fn width_of(text: &str) -> usize {
+pub fn width_of(text: &str) -> usize {
     if text.is_ascii() {
         text.len()
     } else {
         text.width()
     }
+}
+
+/// Cuts `text` to at most `max` columns of display width, marking the cut
+/// with an ellipsis.
+pub fn truncate(text: &str, max: usize) -> String {
+    if width_of(text) <= max {
+        return text.to_string();
+    }
+    let room = max.saturating_sub(1);
+    let mut used = 0;
+    let mut cut: String = text
+        .chars()
+        .take_while(|&ch| {
+            used += unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+            used <= room
+        })
+        .collect();
+    cut.push('…');
+    cut
+}
+
+/// `text` padded with spaces to `width` columns of display width.
+pub fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(width_of(text))))
 }
 
 /// Wraps `text` to `width` columns: `first` prefixes the first line and
@@ -90,6 +114,15 @@ mod tests {
     fn counts_display_width_not_bytes() {
         assert_eq!(wrap("é é é", 3, "", ""), vec!["é é", "é"]);
         assert_eq!(wrap("語語 語", 4, "", ""), vec!["語語", "語"]);
+    }
+
+    #[test]
+    fn truncate_and_pad_count_display_width() {
+        use super::{pad, truncate};
+        assert_eq!(truncate("Not Found", 20), "Not Found");
+        assert_eq!(truncate("Not Found", 5), "Not …");
+        assert_eq!(truncate("語語語語", 5), "語語…");
+        assert_eq!(pad("語", 4), "語  ");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::{Output, exit};
 use crate::catalog::{Catalog, Class, Entry, Origin};
 use crate::search::{self, Filter, Tier};
+use crate::wrap::{pad, truncate, width_of};
 use crate::{ansi, detail};
 
 /// `httpdex snippet ID --lang LANG [--copy]`: the code on stdout, the
@@ -97,8 +98,7 @@ pub fn show(catalog: &Catalog, ids: &[String], json: bool, o: &mut Output) -> io
 
 /// "No status code X" plus the nearest matches, on stderr.
 pub fn report_unknown(catalog: &Catalog, id: &str, o: &mut Output) -> io::Result<()> {
-    let shown: String = id.chars().take(40).collect();
-    let ellipsis = if id.chars().count() > 40 { "…" } else { "" };
+    let shown = truncate(id, 40);
     let class = Class::parse(id).filter(|_| id.trim().to_ascii_lowercase().ends_with("xx"));
     if let Some(class) = class {
         return writeln!(
@@ -111,7 +111,7 @@ pub fn report_unknown(catalog: &Catalog, id: &str, o: &mut Output) -> io::Result
     if near.is_empty() {
         writeln!(
             o.err,
-            "httpdex: no status code {shown:?}{ellipsis}; try `httpdex search WORDS` or `httpdex list`"
+            "httpdex: no status code {shown:?}; try `httpdex search WORDS` or `httpdex list`"
         )
     } else {
         let names: Vec<String> = near
@@ -120,7 +120,7 @@ pub fn report_unknown(catalog: &Catalog, id: &str, o: &mut Output) -> io::Result
             .collect();
         writeln!(
             o.err,
-            "httpdex: no status code {shown:?}{ellipsis}; did you mean {}?",
+            "httpdex: no status code {shown:?}; did you mean {}?",
             names.join(", ")
         )
     }
@@ -263,7 +263,7 @@ fn write_table(entries: &[&Entry], o: &mut Output) -> io::Result<()> {
     let theme = o.theme();
     let name_width = entries
         .iter()
-        .map(|e| e.name.chars().count())
+        .map(|e| width_of(&e.name))
         .max()
         .unwrap_or(0)
         .min(32);
@@ -274,27 +274,17 @@ fn write_table(entries: &[&Entry], o: &mut Output) -> io::Result<()> {
             format!("[{}] ", e.origin.label())
         };
         let name: String = truncate(&e.name, name_width);
-        let used = 8 + name_width + 2 + badge.chars().count();
+        let used = 8 + name_width + 2 + width_of(&badge);
         let summary = truncate(&e.summary, o.width.saturating_sub(used));
         let line = ratatui::text::Line::from(vec![
             ratatui::text::Span::styled(format!("{:<8}", e.display_code()), theme.class(e.class())),
-            ratatui::text::Span::styled(format!("{name:<name_width$}  "), theme.title()),
+            ratatui::text::Span::styled(pad(&name, name_width + 2), theme.title()),
             ratatui::text::Span::styled(badge, theme.badge()),
             ratatui::text::Span::raw(summary),
         ]);
         ansi::write(o.out, &[line], o.color)?;
     }
     Ok(())
-}
-
-/// Cuts `text` to `max` chars, marking the cut with an ellipsis.
-pub fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
 }
 
 fn write_json<T: Serialize + ?Sized>(o: &mut Output, value: &T) -> io::Result<()> {

@@ -9,9 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod commands;
 mod completions;
 
-pub use commands::{
-    ListFormat, compare, list, report_unknown, search_cmd, show, snippet, truncate,
-};
+pub use commands::{ListFormat, compare, list, report_unknown, search_cmd, show, snippet};
 
 use crate::catalog::{Catalog, Class, Origin};
 use crate::search::Filter;

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use crate::catalog::Origin;
-use crate::cli::truncate;
 use crate::tui::app::{App, CheatItem};
+use crate::wrap::truncate;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let sheet = &app.cheatsheet;
