@@ -2,7 +2,7 @@
 
 use ratatui::layout::Position;
 
-use super::{App, Focus, Mode, WHEEL_STEP, cycle, scroll_delta};
+use super::{App, Focus, Mode, WHEEL_STEP, cycle, scroll_delta, step};
 use crate::catalog::{Class, Origin};
 use crate::detail;
 use crate::search::{self, MAX_QUERY_CHARS};
@@ -179,17 +179,7 @@ impl App {
     /// Shows the next (or previous) stack's snippet, scrolled into view.
     /// The runner remembers the last one shown when the app exits.
     fn cycle_snippet(&mut self, forward: bool) {
-        let all = Lang::ALL;
-        let i = all
-            .iter()
-            .position(|l| *l == self.snippet_lang)
-            .unwrap_or(0);
-        let next = if forward {
-            (i + 1) % all.len()
-        } else {
-            (i + all.len() - 1) % all.len()
-        };
-        self.snippet_lang = all[next];
+        self.snippet_lang = step(&Lang::ALL, self.snippet_lang, forward);
         self.refresh_detail();
         if let Some(at) = self.snippet_at {
             self.detail_scroll = at.min(self.max_detail_scroll());

@@ -3,7 +3,7 @@
 
 use ratatui::text::Line;
 
-use super::{App, Focus, Mode, scroll_delta};
+use super::{App, Focus, Mode, scroll_delta, step};
 use crate::compare::{self, Comparison};
 use crate::tui::action::Action;
 use crate::tui::view::layout;
@@ -124,11 +124,7 @@ impl App {
         if partners.is_empty() {
             return;
         }
-        let next = partners
-            .iter()
-            .position(|&p| p == view.right)
-            .map_or(0, |i| (i + 1) % partners.len());
-        self.open_compare(view.left, partners[next]);
+        self.open_compare(view.left, step(&partners, view.right, true));
     }
 
     pub(super) fn open_compare(&mut self, left: usize, right: usize) {

@@ -294,6 +294,17 @@ fn scroll_delta(action: &Action, height: u16) -> Option<isize> {
     })
 }
 
+/// The item after (or before) `current` in `all`, wrapping round; the
+/// first when `current` is not there. `all` must not be empty.
+fn step<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
+    let n = all.len();
+    match all.iter().position(|x| *x == current) {
+        Some(i) if forward => all[(i + 1) % n],
+        Some(i) => all[(i + n - 1) % n],
+        None => all[0],
+    }
+}
+
 /// None → first → … → last → None.
 fn cycle<T: Copy + PartialEq>(all: &[T], current: Option<T>) -> Option<T> {
     match current {

@@ -1,7 +1,7 @@
 //! The quiz screen: a round of questions, feedback that teaches, a summary
 //! that offers the missed codes again. Rounds come from `crate::quiz`.
 
-use super::{App, Effect, Focus, Mode};
+use super::{App, Effect, Focus, Mode, step};
 use crate::quiz::{self, Level, Question, Rng, Round};
 use crate::state::{RoundRecord, State};
 use crate::tui::action::Action;
@@ -132,13 +132,8 @@ impl App {
                 self.start_quiz(settings, self.next_round_entropy());
             }
             Action::CycleLevel => {
-                let levels = Level::ALL;
-                let i = levels
-                    .iter()
-                    .position(|l| *l == view.settings.level)
-                    .unwrap_or(0);
                 let settings = QuizSettings {
-                    level: levels[(i + 1) % levels.len()],
+                    level: step(&Level::ALL, view.settings.level, true),
                     ..view.settings
                 };
                 self.start_quiz(settings, self.next_round_entropy());
