@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::catalog::{Catalog, Class, Entry, HeaderRequirement, Origin};
-use crate::wrap::wrap;
+use crate::wrap::{wrap, wrap_paragraphs};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
@@ -259,9 +259,7 @@ pub fn lines(
         theme.dim(),
     );
     let mut push_row = |aspect: &str, a: &str, b: &str, styles: [ratatui::style::Style; 3]| {
-        let cell_lines = |text: &str, w: usize| -> Vec<String> {
-            text.split('\n').flat_map(|p| wrap(p, w, "", "")).collect()
-        };
+        let cell_lines = |text: &str, w: usize| wrap_paragraphs(text, w, "", "");
         let cells = [
             cell_lines(aspect, aspect_w),
             cell_lines(a, col_w),

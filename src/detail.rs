@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::catalog::{Catalog, Entry, Origin, Status};
 use crate::snippets::{self, Lang};
 use crate::theme::Theme;
-use crate::wrap::wrap;
+use crate::wrap::wrap_paragraphs;
 
 /// Builds styled, wrapped lines section by section.
 pub struct Doc<'t> {
@@ -51,11 +51,8 @@ impl<'t> Doc<'t> {
 
     /// Word-wrapped text; `first` prefixes the first line, `rest` the others.
     pub fn wrapped(&mut self, text: &str, style: Style, first: &str, rest: &str) {
-        for (i, paragraph) in text.split('\n').enumerate() {
-            let lead = if i == 0 { first } else { rest };
-            for l in wrap(paragraph, self.width, lead, rest) {
-                self.lines.push(styled_line(l, style));
-            }
+        for l in wrap_paragraphs(text, self.width, first, rest) {
+            self.lines.push(styled_line(l, style));
         }
     }
 

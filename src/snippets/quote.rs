@@ -50,20 +50,18 @@ pub(crate) fn ruby(text: &str) -> String {
 /// (separated by `\n`) starting on a new line.
 pub(crate) fn comment(syntax: Syntax, indent: &str, text: &str) -> String {
     let marker = syntax.comment();
+    let width = 76usize
+        .saturating_sub(indent.len() + marker.len() + 1)
+        .max(20);
     let mut out = String::new();
-    for paragraph in text.split('\n') {
-        let width = 76usize
-            .saturating_sub(indent.len() + marker.len() + 1)
-            .max(20);
-        for line in crate::wrap::wrap(paragraph, width, "", "") {
-            out.push_str(indent);
-            out.push_str(marker);
-            if !line.is_empty() {
-                out.push(' ');
-                out.push_str(&line);
-            }
-            out.push('\n');
+    for line in crate::wrap::wrap_paragraphs(text, width, "", "") {
+        out.push_str(indent);
+        out.push_str(marker);
+        if !line.is_empty() {
+            out.push(' ');
+            out.push_str(&line);
         }
+        out.push('\n');
     }
     out
 }
