@@ -9,12 +9,12 @@ use std::hint::black_box;
 use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use httpdex::catalog::Catalog;
-use httpdex::quiz::Level;
-use httpdex::search::{Filter, search};
-use httpdex::theme::Theme;
-use httpdex::tui::action::Action;
-use httpdex::tui::app::{App, QuizSettings};
+use httpdex_catalog::Catalog;
+use httpdex_catalog::search::{Filter, search};
+use httpdex_core::quiz::Level;
+use httpdex_core::theme::Theme;
+use httpdex_tui::action::Action;
+use httpdex_tui::app::{App, QuizSettings};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -73,9 +73,9 @@ fn bench_one_shot(c: &mut Criterion) {
         b.iter(|| {
             let catalog = Catalog::builtin_subset(&ids).unwrap();
             let entry = catalog.get("404").unwrap();
-            let lines = httpdex::detail::entry_lines(&catalog, entry, &Theme::PLAIN, 100);
+            let lines = httpdex_core::detail::entry_lines(&catalog, entry, &Theme::PLAIN, 100);
             let mut out = Vec::with_capacity(16 * 1024);
-            httpdex::ansi::write(&mut out, &lines, false).unwrap();
+            httpdex_core::ansi::write(&mut out, &lines, false).unwrap();
             black_box(out)
         })
     });

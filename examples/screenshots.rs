@@ -8,11 +8,11 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use httpdex::catalog::Catalog;
-use httpdex::quiz::Level;
-use httpdex::theme::Theme;
-use httpdex::tui::action::Action;
-use httpdex::tui::app::{App, QuizSettings};
+use httpdex_catalog::Catalog;
+use httpdex_core::quiz::Level;
+use httpdex_core::theme::Theme;
+use httpdex_tui::action::Action;
+use httpdex_tui::app::{App, QuizSettings};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;

@@ -1,13 +1,15 @@
+mod cli;
+
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::error::ErrorKind;
 
-use httpdex::catalog::{Catalog, extension};
-use httpdex::cli::{self, Cli, Command, Output, exit};
-use httpdex::tui::Launch;
-use httpdex::tui::app::QuizSettings;
+use cli::{Cli, Command, Output, exit};
+use httpdex_catalog::{Catalog, extension};
+use httpdex_tui::Launch;
+use httpdex_tui::app::QuizSettings;
 
 fn main() -> ExitCode {
     let cli = match Cli::from_env() {
@@ -128,7 +130,7 @@ fn browse(catalog: Arc<Catalog>, launch: Launch) -> i32 {
         );
         return exit::USAGE;
     }
-    match httpdex::tui::run(catalog, launch) {
+    match httpdex_tui::run(catalog, launch) {
         Ok(()) => exit::OK,
         Err(e) => {
             eprintln!("httpdex: terminal error: {e}");

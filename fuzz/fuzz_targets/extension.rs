@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use httpdex::catalog::{Catalog, extension};
+use httpdex_catalog::{Catalog, extension};
 use libfuzzer_sys::fuzz_target;
 
 fn catalog() -> &'static Catalog {

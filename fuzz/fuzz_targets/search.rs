@@ -4,8 +4,8 @@
 
 use std::sync::OnceLock;
 
-use httpdex::catalog::{Catalog, Class, Origin};
-use httpdex::search::{Filter, search, suggestions};
+use httpdex_catalog::{Catalog, Class, Origin};
+use httpdex_catalog::search::{Filter, search, suggestions};
 use libfuzzer_sys::fuzz_target;
 
 fn catalog() -> &'static Catalog {

@@ -6,27 +6,27 @@ use std::io;
 use serde::Serialize;
 
 use super::{Output, exit};
-use crate::catalog::{Catalog, Class, Entry, Origin};
-use crate::search::{self, Filter, Tier};
-use crate::wrap::{pad, truncate, width_of};
-use crate::{ansi, detail};
+use httpdex_catalog::search::{self, Filter, Tier};
+use httpdex_catalog::{Catalog, Class, Entry, Origin};
+use httpdex_core::wrap::{pad, truncate, width_of};
+use httpdex_core::{ansi, detail};
 
 /// `httpdex snippet ID --lang LANG [--copy]`: the code on stdout, the
 /// note and the copy confirmation on stderr, so `> file` gets only code.
 pub fn snippet(
     catalog: &Catalog,
     id: &str,
-    lang: Option<crate::snippets::Lang>,
+    lang: Option<httpdex_core::snippets::Lang>,
     copy: bool,
     o: &mut Output,
 ) -> io::Result<i32> {
-    use crate::snippets::{self, Lang};
+    use httpdex_core::snippets::{self, Lang};
     let Some(entry) = catalog.get(id) else {
         report_unknown(catalog, id, o)?;
         return Ok(exit::NOT_FOUND);
     };
     let remembered = || {
-        let state = crate::state::Store::locate()?.load().state;
+        let state = httpdex_platform::state::Store::locate()?.load().state;
         Lang::from_slug(state.snippet_lang.as_deref()?)
     };
     let lang = lang.or_else(remembered).unwrap_or(Lang::Express);
@@ -40,7 +40,7 @@ pub fn snippet(
     }
     if copy {
         let what = format!("{} snippet for {}", lang.label(), entry.display_code());
-        match crate::clipboard::copy_detached(&snippet.code) {
+        match httpdex_platform::clipboard::copy_detached(&snippet.code) {
             Ok(_) => writeln!(o.err, "Copied {what}")?,
             Err(why) => {
                 writeln!(o.err, "httpdex: could not copy the {what}: {why}")?;
@@ -57,11 +57,11 @@ pub fn compare(catalog: &Catalog, a: &str, b: &str, json: bool, o: &mut Output) 
         report_unknown(catalog, unknown, o)?;
         return Ok(exit::NOT_FOUND);
     };
-    let comparison = crate::compare::Comparison::new(catalog, left, right);
+    let comparison = httpdex_core::compare::Comparison::new(catalog, left, right);
     if json {
         write_json(o, &comparison)?;
     } else {
-        let lines = crate::compare::lines(&comparison, catalog, &o.theme(), o.width);
+        let lines = httpdex_core::compare::lines(&comparison, catalog, &o.theme(), o.width);
         ansi::write(o.out, &lines, o.color)?;
     }
     Ok(exit::OK)
@@ -224,7 +224,7 @@ pub fn list(
                 o.out,
                 "| Code | Name | Origin | Summary |\n|---|---|---|---|"
             )?;
-            let cell = crate::markdown::cell;
+            let cell = httpdex_core::markdown::cell;
             for e in &entries {
                 writeln!(
                     o.out,

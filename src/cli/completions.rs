@@ -3,7 +3,7 @@
 
 use clap_complete::Shell;
 
-use crate::catalog::Catalog;
+use httpdex_catalog::Catalog;
 
 use super::Cli;
 

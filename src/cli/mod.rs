@@ -8,12 +8,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod commands;
 mod completions;
+#[cfg(test)]
+mod plain_lookup_tests;
 
-pub use commands::{ListFormat, compare, list, report_unknown, search_cmd, show, snippet};
+pub use commands::{ListFormat, compare, list, search_cmd, show, snippet};
 
-use crate::catalog::{Catalog, Class, Origin};
-use crate::search::Filter;
-use crate::theme::Theme;
+use httpdex_catalog::search::Filter;
+use httpdex_catalog::{Catalog, Class, Origin};
+use httpdex_core::theme::Theme;
 
 #[derive(Debug, PartialEq, Parser)]
 #[command(
@@ -151,7 +153,7 @@ pub enum Command {
         count: u16,
         /// common, iana (every registered code), all (vendor codes too), vendor
         #[arg(long, value_name = "LEVEL", default_value = "common", value_parser = parse_level)]
-        level: crate::quiz::Level,
+        level: httpdex_core::quiz::Level,
     },
     /// Code that returns the status in your stack (the note goes to stderr)
     Snippet {
@@ -161,7 +163,7 @@ pub enum Command {
         /// aspnet, php, laravel, rails, sinatra, nginx, apache, curl
         /// [default: the last one chosen in the app, else express]
         #[arg(long, short, value_name = "LANG", value_parser = parse_lang)]
-        lang: Option<crate::snippets::Lang>,
+        lang: Option<httpdex_core::snippets::Lang>,
         /// Also copy it to the clipboard
         #[arg(long)]
         copy: bool,
@@ -193,13 +195,13 @@ fn parse_class(text: &str) -> Result<Class, String> {
         .ok_or_else(|| format!("{text:?} is not a class; use 1xx, 2xx, 3xx, 4xx or 5xx"))
 }
 
-fn parse_level(text: &str) -> Result<crate::quiz::Level, String> {
-    crate::quiz::Level::from_slug(text)
+fn parse_level(text: &str) -> Result<httpdex_core::quiz::Level, String> {
+    httpdex_core::quiz::Level::from_slug(text)
         .ok_or_else(|| format!("{text:?} is not a level; use common, iana, all or vendor"))
 }
 
-fn parse_lang(text: &str) -> Result<crate::snippets::Lang, String> {
-    use crate::snippets::Lang;
+fn parse_lang(text: &str) -> Result<httpdex_core::snippets::Lang, String> {
+    use httpdex_core::snippets::Lang;
     Lang::from_slug(text).ok_or_else(|| {
         let all: Vec<_> = Lang::ALL.iter().map(|l| l.slug()).collect();
         format!("{text:?} is not a stack; use one of {}", all.join(", "))
@@ -283,7 +285,7 @@ impl Command {
 /// Runs a command that needs no catalog (see `Command::needs_catalog`).
 pub fn run_without_catalog(command: &Command, o: &mut Output) -> io::Result<i32> {
     match command {
-        Command::HoldClipboard => Ok(crate::clipboard::hold_clipboard()),
+        Command::HoldClipboard => Ok(httpdex_platform::clipboard::hold_clipboard()),
         Command::Man => {
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut *o.out)?;
             Ok(exit::OK)

@@ -1,9 +1,9 @@
 //! Driving the App through Actions, as the event loop does.
 
-use httpdex::theme::Theme;
-use httpdex::tui::action::Action;
-use httpdex::tui::app::{App, Focus};
-use httpdex::tui::keymap::{Context, action_for};
+use httpdex_core::theme::Theme;
+use httpdex_tui::action::Action;
+use httpdex_tui::app::{App, Focus};
+use httpdex_tui::keymap::{Context, action_for};
 
 fn app() -> App {
     App::new(crate::catalog(), Theme::PLAIN, (120, 40))
@@ -146,7 +146,7 @@ fn help_opens_scrolls_and_closes() {
 #[test]
 fn help_lists_the_keys_of_the_view_it_opened_over_first() {
     let first_heading = |app: &App| {
-        let lines = httpdex::tui::view::help::lines(&Theme::PLAIN, app.view_context());
+        let lines = httpdex_tui::view::help::lines(&Theme::PLAIN, app.view_context());
         lines[0].to_string()
     };
     let mut app = app().with_query("401");
@@ -164,7 +164,7 @@ fn help_lists_the_keys_of_the_view_it_opened_over_first() {
         "Compare · where you are"
     );
     // Every section is still there, each once.
-    let lines = httpdex::tui::view::help::lines(&Theme::PLAIN, app.view_context());
+    let lines = httpdex_tui::view::help::lines(&Theme::PLAIN, app.view_context());
     let headings = lines
         .iter()
         .filter(|l| l.spans.len() == 1 && !l.to_string().starts_with(' '));
@@ -193,7 +193,7 @@ fn help_lists_the_keys_of_the_view_it_opened_over_first() {
 
 #[test]
 fn help_scrolls_to_the_end_of_its_tallest_column_and_no_further() {
-    use httpdex::tui::view::{help, layout};
+    use httpdex_tui::view::{help, layout};
     for size in [(120, 40), (200, 50)] {
         let mut app = app();
         app.update(Action::Resize(size.0, size.1));
@@ -277,7 +277,7 @@ fn compare_ids(app: &App) -> (String, String) {
 
 #[test]
 fn compare_is_picked_with_the_search_swapped_replaced_and_copied() {
-    use httpdex::tui::app::{Effect, Mode};
+    use httpdex_tui::app::{Effect, Mode};
     let mut app = app();
     type_text(&mut app, "401");
     app.update(Action::MarkCompare);
@@ -326,7 +326,7 @@ fn detail_compares_with_confused_codes_in_turn() {
 
 #[test]
 fn cheatsheet_enter_opens_the_detail_of_the_selected_code() {
-    use httpdex::tui::app::Mode;
+    use httpdex_tui::app::Mode;
     let mut app = app();
     type_text(&mut app, "418");
     app.update(Action::OpenCheatsheet);
@@ -357,7 +357,7 @@ fn cheatsheet_enter_opens_the_detail_of_the_selected_code() {
 
 #[test]
 fn copy_effects_become_status_messages() {
-    use httpdex::clipboard::{Clipboard, CopyMethod};
+    use httpdex_platform::clipboard::{Clipboard, CopyMethod};
     struct Fake(Vec<String>, bool);
     impl Clipboard for Fake {
         fn copy(&mut self, text: &str) -> Result<CopyMethod, String> {
@@ -375,17 +375,17 @@ fn copy_effects_become_status_messages() {
     app.update(Action::CompareConfused);
     app.update(Action::Copy);
     let mut ok = Fake(Vec::new(), true);
-    fn io(clipboard: &mut dyn Clipboard) -> httpdex::tui::Io<'_> {
-        httpdex::tui::Io {
+    fn io(clipboard: &mut dyn Clipboard) -> httpdex_tui::Io<'_> {
+        httpdex_tui::Io {
             clipboard,
             store: None,
         }
     }
-    httpdex::tui::perform_effects(&mut app, &mut io(&mut ok));
+    httpdex_tui::perform_effects(&mut app, &mut io(&mut ok));
     assert!(app.status.as_deref().unwrap().starts_with("Copied 502 vs "));
     assert!(ok.0[0].starts_with("| Aspect | 502 Bad Gateway"));
     app.update(Action::Copy);
-    httpdex::tui::perform_effects(&mut app, &mut io(&mut Fake(Vec::new(), false)));
+    httpdex_tui::perform_effects(&mut app, &mut io(&mut Fake(Vec::new(), false)));
     assert!(app.status.as_deref().unwrap().contains("Could not copy"));
     assert!(app.effects.is_empty());
 }
@@ -400,7 +400,7 @@ fn the_readme_key_table_is_the_apps_key_table() {
         .expect("README has the keys:start marker")
         + start.len();
     let to = readme.find(end).expect("README has the keys:end marker");
-    let expected = httpdex::tui::keymap::markdown_table();
+    let expected = httpdex_tui::keymap::markdown_table();
     assert!(
         readme[from..to] == expected,
         "README key table is stale; replace it with:\n{expected}"
@@ -409,9 +409,9 @@ fn the_readme_key_table_is_the_apps_key_table() {
 
 #[test]
 fn the_snippet_stack_is_remembered_between_runs() {
-    use httpdex::snippets::Lang;
-    use httpdex::state::Store;
-    use httpdex::tui::remember_snippet_lang;
+    use httpdex_core::snippets::Lang;
+    use httpdex_platform::state::Store;
+    use httpdex_tui::remember_snippet_lang;
     let dir = tempfile::tempdir().unwrap();
     let store = Store::at(dir.path());
     let mut first = app();

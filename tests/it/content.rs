@@ -2,8 +2,8 @@
 //! HTTP/1.1 and carry the headers the spec asks for, and every entry
 //! findable by what people type.
 
-use httpdex::catalog::{Entry, Origin, missing_sections};
-use httpdex::search::{Filter, search};
+use httpdex_catalog::search::{Filter, search};
+use httpdex_catalog::{Entry, Origin, missing_sections};
 
 #[test]
 fn every_entry_has_every_section() {
@@ -174,7 +174,7 @@ fn comparisons_and_scenarios_cover_enough_ground() {
 
 #[test]
 fn former_names_are_aliases_and_registry_states_are_marked() {
-    use httpdex::catalog::Status;
+    use httpdex_catalog::Status;
     let catalog = crate::catalog();
     for (id, alias) in [
         ("413", "Payload Too Large"),

@@ -1,6 +1,6 @@
 //! The built-in catalog: valid, complete where it must be.
 
-use httpdex::catalog::{Origin, missing_sections, validate};
+use httpdex_catalog::{Origin, missing_sections, validate};
 
 /// (value, description) of every assigned code in the committed copy of the
 /// IANA registry.
@@ -65,7 +65,7 @@ fn the_core_codes_are_complete_in_every_field() {
 
 #[test]
 fn validation_names_the_entry_and_the_field() {
-    use httpdex::catalog::Catalog;
+    use httpdex_catalog::Catalog;
     let mut entry = crate::catalog().get("404").unwrap().clone();
     entry.related = vec!["999".into()];
     entry.summary = Default::default();
@@ -98,7 +98,7 @@ fn emoji_are_single_wide_characters() {
 
 #[test]
 fn the_embedded_comparisons_and_scenarios_parse() {
-    httpdex::catalog::check_builtin_json().unwrap_or_else(|e| panic!("{e}"));
+    httpdex_catalog::check_builtin_json().unwrap_or_else(|e| panic!("{e}"));
     assert!(!crate::catalog().comparisons().is_empty());
     assert!(!crate::catalog().scenarios().is_empty());
 }
@@ -107,9 +107,9 @@ fn the_embedded_comparisons_and_scenarios_parse() {
 fn show_from_the_subset_catalog_matches_the_full_one() {
     // `httpdex show` assembles only the entries it prints; every page must
     // read exactly as it does from the whole catalog.
-    use httpdex::catalog::Catalog;
-    use httpdex::detail::entry_lines;
-    use httpdex::theme::Theme;
+    use httpdex_catalog::Catalog;
+    use httpdex_core::detail::entry_lines;
+    use httpdex_core::theme::Theme;
     let full = crate::catalog();
     for e in full.entries() {
         let subset = Catalog::builtin_subset(&[e.id.to_string()]).expect("known id");

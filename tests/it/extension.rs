@@ -1,8 +1,8 @@
 //! Users' own codes and notes, and what a broken file does.
 
-use httpdex::catalog::extension;
-use httpdex::catalog::{Catalog, DataError, Origin};
-use httpdex::search::{Filter, search};
+use httpdex_catalog::extension;
+use httpdex_catalog::search::{Filter, search};
+use httpdex_catalog::{Catalog, DataError, Origin};
 
 #[test]
 fn a_new_code_and_a_note_on_an_existing_one_are_merged() {

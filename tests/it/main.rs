@@ -17,7 +17,7 @@ mod state;
 
 use std::sync::{Arc, OnceLock};
 
-use httpdex::catalog::Catalog;
+use httpdex_catalog::Catalog;
 
 /// The built-in catalog, loaded once for all tests.
 pub fn catalog() -> Arc<Catalog> {
@@ -28,8 +28,8 @@ pub fn catalog() -> Arc<Catalog> {
 /// A clipboard that is never there: for tests of everything but copying.
 pub struct NoClipboard;
 
-impl httpdex::clipboard::Clipboard for NoClipboard {
-    fn copy(&mut self, _: &str) -> Result<httpdex::clipboard::CopyMethod, String> {
+impl httpdex_platform::clipboard::Clipboard for NoClipboard {
+    fn copy(&mut self, _: &str) -> Result<httpdex_platform::clipboard::CopyMethod, String> {
         Err("no clipboard in tests".into())
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use httpdex::quiz::{Kind, Level, Rng, Round, Stats, generate_round};
+use httpdex_core::quiz::{Kind, Level, Rng, Round, Stats, generate_round};
 use proptest::prelude::*;
 
 fn level() -> impl Strategy<Value = Level> {
@@ -83,18 +83,18 @@ fn rounds_lean_towards_missed_codes() {
     let mut stats = Stats::new();
     stats.insert(
         "412".into(),
-        httpdex::quiz::CodeStats {
+        httpdex_core::quiz::CodeStats {
             attempts: 10,
             correct: 0,
         },
     );
-    for id in httpdex::quiz::common_ids()
+    for id in httpdex_core::quiz::common_ids()
         .iter()
         .filter(|id| **id != "412")
     {
         stats.insert(
             id.to_string(),
-            httpdex::quiz::CodeStats {
+            httpdex_core::quiz::CodeStats {
                 attempts: 10,
                 correct: 10,
             },
@@ -121,7 +121,7 @@ fn scoring_streaks_and_missed() {
     let catalog = crate::catalog();
     let questions = generate_round(&catalog, Level::Common, 4, &mut Rng::new(1), None);
     let mut round = Round::new(Level::Common, questions.clone());
-    let wrong = |q: &httpdex::quiz::Question| (q.correct + 1) % q.choices.len();
+    let wrong = |q: &httpdex_core::quiz::Question| (q.correct + 1) % q.choices.len();
     assert_eq!(round.answer(questions[0].correct), Some(true));
     assert_eq!(
         round.answer(0),
@@ -147,11 +147,11 @@ fn scoring_streaks_and_missed() {
 
 #[test]
 fn a_seeded_round_played_through_actions() {
-    use httpdex::state::Store;
-    use httpdex::theme::Theme;
-    use httpdex::tui::action::Action;
-    use httpdex::tui::app::{App, Mode, QuizSettings};
-    use httpdex::tui::{Io, perform_effects};
+    use httpdex_core::theme::Theme;
+    use httpdex_platform::state::Store;
+    use httpdex_tui::action::Action;
+    use httpdex_tui::app::{App, Mode, QuizSettings};
+    use httpdex_tui::{Io, perform_effects};
 
     let dir = tempfile::tempdir().unwrap();
     let store = Store::at(dir.path());
@@ -202,9 +202,9 @@ fn a_seeded_round_played_through_actions() {
 
 #[test]
 fn the_level_can_be_changed_in_the_app() {
-    use httpdex::theme::Theme;
-    use httpdex::tui::action::Action;
-    use httpdex::tui::app::{App, QuizSettings};
+    use httpdex_core::theme::Theme;
+    use httpdex_tui::action::Action;
+    use httpdex_tui::app::{App, QuizSettings};
     let mut app = App::new(crate::catalog(), Theme::PLAIN, (100, 30));
     app.start_quiz(QuizSettings::default(), 1);
     assert_eq!(app.quiz.as_ref().unwrap().settings.level, Level::Common);
@@ -222,7 +222,7 @@ fn the_level_can_be_changed_in_the_app() {
         let subject = app.catalog.get(&q.subject).unwrap();
         assert_ne!(
             subject.origin,
-            httpdex::catalog::Origin::Iana,
+            httpdex_catalog::Origin::Iana,
             "{}",
             q.subject
         );
@@ -231,11 +231,11 @@ fn the_level_can_be_changed_in_the_app() {
 
 #[test]
 fn a_round_that_cannot_be_saved_says_so_and_play_goes_on() {
-    use httpdex::state::Store;
-    use httpdex::theme::Theme;
-    use httpdex::tui::action::Action;
-    use httpdex::tui::app::{App, Mode, QuizSettings};
-    use httpdex::tui::{Io, perform_effects};
+    use httpdex_core::theme::Theme;
+    use httpdex_platform::state::Store;
+    use httpdex_tui::action::Action;
+    use httpdex_tui::app::{App, Mode, QuizSettings};
+    use httpdex_tui::{Io, perform_effects};
     let dir = tempfile::tempdir().unwrap();
     let blocker = dir.path().join("file");
     std::fs::write(&blocker, "").unwrap();
@@ -271,9 +271,9 @@ fn a_round_that_cannot_be_saved_says_so_and_play_goes_on() {
 
 #[test]
 fn unseeded_rounds_of_a_session_do_not_repeat() {
-    use httpdex::theme::Theme;
-    use httpdex::tui::action::Action;
-    use httpdex::tui::app::App;
+    use httpdex_core::theme::Theme;
+    use httpdex_tui::action::Action;
+    use httpdex_tui::app::App;
     let mut app = App::new(crate::catalog(), Theme::PLAIN, (100, 30));
     app.entropy = 42;
     let mut rounds = Vec::new();

@@ -8,10 +8,10 @@
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use httpdex::theme::Theme;
-use httpdex::tui::app::{App, CheatItem};
-use httpdex::tui::keymap::action_for;
-use httpdex::tui::{Io, perform_effects};
+use httpdex_core::theme::Theme;
+use httpdex_tui::app::{App, CheatItem};
+use httpdex_tui::keymap::action_for;
+use httpdex_tui::{Io, perform_effects};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -123,8 +123,11 @@ fn a_megabyte_pasted_into_the_search_is_capped() {
     let mut app = App::new(crate::catalog(), Theme::PLAIN, (120, 40));
     for _ in 0..(1 << 20) / 64 {
         for c in "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijk".chars() {
-            app.update(httpdex::tui::action::Action::Insert(c));
+            app.update(httpdex_tui::action::Action::Insert(c));
         }
     }
-    assert_eq!(app.query.chars().count(), httpdex::search::MAX_QUERY_CHARS);
+    assert_eq!(
+        app.query.chars().count(),
+        httpdex_catalog::search::MAX_QUERY_CHARS
+    );
 }

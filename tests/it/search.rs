@@ -1,6 +1,6 @@
 //! Ranking on the real catalog: what people type must find the right code.
 
-use httpdex::search::{Filter, Tier, search};
+use httpdex_catalog::search::{Filter, Tier, search};
 
 fn top(query: &str) -> String {
     let catalog = crate::catalog();
@@ -126,7 +126,7 @@ fn highlights_count_chars_not_bytes() {
 
 #[test]
 fn filters_narrow_the_results() {
-    use httpdex::catalog::{Class, Origin};
+    use httpdex_catalog::{Class, Origin};
     let catalog = crate::catalog();
     let filter = Filter {
         class: Some(Class::ServerError),
@@ -153,7 +153,7 @@ fn a_huge_query_is_handled() {
 }
 
 mod narrowing {
-    use httpdex::search::{Filter, search, search_narrowing};
+    use httpdex_catalog::search::{Filter, search, search_narrowing};
     use proptest::prelude::*;
 
     proptest! {

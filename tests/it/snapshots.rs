@@ -1,8 +1,8 @@
 //! What the screen shows, at a normal and a small size.
 
-use httpdex::theme::Theme;
-use httpdex::tui::action::Action;
-use httpdex::tui::app::App;
+use httpdex_core::theme::Theme;
+use httpdex_tui::action::Action;
+use httpdex_tui::app::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -126,8 +126,8 @@ fn cheatsheet_at_80x24_pages_by_column() {
 }
 
 fn quiz_app(size: (u16, u16)) -> App {
-    use httpdex::quiz::Level;
-    use httpdex::tui::app::QuizSettings;
+    use httpdex_core::quiz::Level;
+    use httpdex_tui::app::QuizSettings;
     let mut app = app_with(size, "");
     let settings = QuizSettings {
         level: Level::Common,

@@ -13,7 +13,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use httpdex::snippets::{Lang, Syntax, snippet};
+use httpdex_core::snippets::{Lang, Syntax, snippet};
 
 use crate::catalog;
 

@@ -1,8 +1,8 @@
 //! The state file: fresh start, corrupt file, read-only directory, two
 //! writers at once.
 
-use httpdex::quiz::Level;
-use httpdex::state::{RoundRecord, Store};
+use httpdex_core::quiz::Level;
+use httpdex_platform::state::{RoundRecord, Store};
 
 fn record(id: &str, right: bool) -> RoundRecord {
     RoundRecord {

@@ -1,0 +1,420 @@
+//! The detail document of an entry: every section it has, laid out as
+//! styled lines pre-wrapped to a width. The TUI detail pane scrolls these
+//! lines and `httpdex show` prints them, so both always say the same thing.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::snippets::{self, Lang};
+use crate::theme::Theme;
+use crate::wrap::wrap_paragraphs;
+use httpdex_catalog::{Catalog, Entry, Origin, Status};
+
+/// Builds styled, wrapped lines section by section.
+pub struct Doc<'t> {
+    theme: &'t Theme,
+    width: usize,
+    lines: Vec<Line<'static>>,
+}
+
+impl<'t> Doc<'t> {
+    pub fn new(theme: &'t Theme, width: usize) -> Doc<'t> {
+        Doc {
+            theme,
+            width: width.max(10),
+            lines: Vec::new(),
+        }
+    }
+
+    pub fn into_lines(self) -> Vec<Line<'static>> {
+        self.lines
+    }
+
+    pub fn blank(&mut self) {
+        self.lines.push(Line::default());
+    }
+
+    pub fn line(&mut self, line: Line<'static>) {
+        self.lines.push(line);
+    }
+
+    pub fn heading(&mut self, title: &str) {
+        if !self.lines.is_empty() {
+            self.blank();
+        }
+        let rule = "─".repeat(self.width.saturating_sub(title.chars().count() + 4).min(60));
+        self.lines.push(Line::from(vec![
+            Span::styled(format!("── {title} "), self.theme.heading()),
+            Span::styled(rule, self.theme.dim()),
+        ]));
+    }
+
+    /// Word-wrapped text; `first` prefixes the first line, `rest` the others.
+    pub fn wrapped(&mut self, text: &str, style: Style, first: &str, rest: &str) {
+        for l in wrap_paragraphs(text, self.width, first, rest) {
+            self.lines.push(styled_line(l, style));
+        }
+    }
+
+    pub fn paragraph(&mut self, text: &str) {
+        self.wrapped(text, Style::new(), "", "");
+    }
+
+    pub fn bullets(&mut self, items: &[httpdex_catalog::Text]) {
+        for item in items {
+            self.wrapped(item, Style::new(), "• ", "  ");
+        }
+    }
+
+    /// A bold label followed by wrapped text, continuation lines indented.
+    pub fn labelled(&mut self, label: &str, text: &str) {
+        let start = self.lines.len();
+        let pad = " ".repeat(label.chars().count() + 2);
+        self.wrapped(text, Style::new(), &pad, &pad);
+        if let Some(first) = self.lines.get_mut(start) {
+            // The first line is one span: the pad, then the text.
+            let mut body = first
+                .spans
+                .pop()
+                .map(|span| span.content.into_owned())
+                .unwrap_or_default();
+            body.drain(..pad.len().min(body.len()));
+            *first = Line::from(vec![
+                Span::styled(format!("{label}: "), self.theme.title()),
+                Span::raw(body),
+            ]);
+        }
+    }
+
+    /// Preformatted lines (example responses): kept as they are, hard-wrapped
+    /// only where wider than the pane, so nothing is cut off.
+    pub fn block(&mut self, text: &str) {
+        let inner = self.width.saturating_sub(2).max(1);
+        for raw in text.lines() {
+            if raw.is_empty() {
+                self.lines.push(Line::styled("│", self.theme.dim()));
+                continue;
+            }
+            let mut chars = raw.chars().peekable();
+            while chars.peek().is_some() {
+                let chunk: String = chars.by_ref().take(inner).collect();
+                self.lines.push(Line::from(vec![
+                    Span::styled("│ ", self.theme.dim()),
+                    Span::styled(chunk, self.theme.code_block()),
+                ]));
+            }
+        }
+    }
+}
+
+/// One styled line of owned text. `Line::styled` would copy the text
+/// again to split it at newlines, which wrapped text never has.
+fn styled_line(text: String, style: Style) -> Line<'static> {
+    Line::from(Span::raw(text)).style(style)
+}
+
+/// The full detail document of `entry`.
+pub fn entry_lines(
+    catalog: &Catalog,
+    entry: &Entry,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    entry_document(catalog, entry, theme, width, None).lines
+}
+
+/// The detail document with, optionally, the snippet for one stack.
+pub struct DetailDoc {
+    pub lines: Vec<Line<'static>>,
+    /// Line where the snippet section starts, to scroll it into view.
+    pub snippet_at: Option<usize>,
+}
+
+pub fn entry_document(
+    catalog: &Catalog,
+    entry: &Entry,
+    theme: &Theme,
+    width: usize,
+    snippet: Option<Lang>,
+) -> DetailDoc {
+    let mut doc = Doc::new(theme, width);
+    let mut snippet_at = None;
+    header(&mut doc, catalog, entry, theme);
+    if !entry.definition.is_empty() {
+        doc.heading("Definition");
+        doc.paragraph(&entry.definition);
+    }
+    spec(&mut doc, entry, theme);
+    text_section(&mut doc, "Common misconception", &entry.misconception);
+    if !entry.causes.is_empty() {
+        doc.heading("Common causes");
+        doc.bullets(&entry.causes);
+    }
+    text_section(&mut doc, "When to use it", &entry.when_to_use);
+    if !entry.example.is_empty() {
+        doc.heading(&example_heading(entry));
+        doc.block(&entry.example);
+    }
+    if let Some(lang) = snippet {
+        snippet_at = Some(doc.lines.len() + 1);
+        snippet_section(&mut doc, catalog, entry, lang, theme);
+    }
+    headers(&mut doc, entry, theme);
+    seo(&mut doc, entry);
+    doc.heading("Caching");
+    doc.paragraph(if entry.cacheable {
+        "Heuristically cacheable: a cache may reuse this response without explicit freshness information (RFC 9110, section 15.1)."
+    } else {
+        "Not heuristically cacheable: a cache stores it only when Cache-Control or Expires says so (RFC 9110, section 15.1)."
+    });
+    for note in &entry.notes {
+        let source = Origin::from_slug(&note.source).map_or(note.source.as_ref(), |o| o.label());
+        doc.heading(&format!("Note: {source}"));
+        doc.paragraph(&note.text);
+    }
+    links(
+        &mut doc,
+        catalog,
+        "Commonly confused with",
+        &entry.confused_with,
+    );
+    links(&mut doc, catalog, "Related", &entry.related);
+    constants(&mut doc, catalog, entry);
+    if !entry.faq.is_empty() {
+        doc.heading("FAQ");
+        for (i, faq) in entry.faq.iter().enumerate() {
+            if i > 0 {
+                doc.blank();
+            }
+            doc.wrapped(&faq.q, theme.title(), "Q: ", "   ");
+            doc.wrapped(&faq.a, Style::new(), "A: ", "   ");
+        }
+    }
+    if !entry.aliases.is_empty() || !entry.keywords.is_empty() {
+        doc.heading("Also known as / search words");
+        if !entry.aliases.is_empty() {
+            doc.labelled("Aliases", &entry.aliases.join(", "));
+        }
+        if !entry.keywords.is_empty() {
+            doc.labelled("Keywords", &entry.keywords.join(", "));
+        }
+    }
+    DetailDoc {
+        lines: doc.into_lines(),
+        snippet_at,
+    }
+}
+
+/// "Example response", saying so when what the client receives carries
+/// another status than the entry's (nginx's 494 arrives as a 400 page).
+fn example_heading(entry: &Entry) -> String {
+    match entry.example_status() {
+        Some((code, _)) if code != entry.code => {
+            format!("Example response: the client receives a {code}")
+        }
+        _ => "Example response".to_string(),
+    }
+}
+
+fn snippet_section(doc: &mut Doc, catalog: &Catalog, entry: &Entry, lang: Lang, theme: &Theme) {
+    let snippet = snippets::snippet(catalog, entry, lang);
+    doc.heading(&format!(
+        "Return it: {} (l/L: other stacks, y: copy)",
+        lang.label()
+    ));
+    if let Some(note) = &snippet.note {
+        let mark = if snippet.sendable { "Note: " } else { "⚠ " };
+        doc.wrapped(note, theme.badge(), mark, "  ");
+    }
+    doc.block(&snippet.code);
+}
+
+fn header(doc: &mut Doc, catalog: &Catalog, entry: &Entry, theme: &Theme) {
+    let class_style = theme
+        .class(entry.class())
+        .add_modifier(ratatui::style::Modifier::BOLD);
+    let mut title = vec![Span::styled(entry.title(), class_style)];
+    if !entry.emoji.is_empty() {
+        title.push(Span::raw(format!("  {}", entry.emoji)));
+    }
+    doc.line(Line::from(title));
+    let mut badges = vec![format!(
+        "{} {}",
+        entry.class().mask(),
+        entry.class().label()
+    )];
+    badges.push(match entry.vendor.as_ref() {
+        "" => entry.origin.label().to_string(),
+        vendor => format!("{} ({vendor})", entry.origin.label()),
+    });
+    badges.push(
+        match entry.status {
+            Status::Standard => "standard",
+            Status::Temporary => "temporary registration",
+            Status::Unused => "reserved, unused",
+            Status::Obsoleted => "obsoleted",
+            Status::Vendor => "vendor-specific",
+            Status::Unofficial => "unofficial",
+        }
+        .to_string(),
+    );
+    if entry.cacheable {
+        badges.push("cacheable".to_string());
+    }
+    doc.line(Line::styled(badges.join(" · "), theme.badge()));
+    if !entry.summary.is_empty() {
+        doc.wrapped(&entry.summary, theme.title(), "", "");
+    }
+    if !entry.playful.is_empty() {
+        doc.wrapped(&entry.playful, theme.italic(), "", "");
+    }
+    let shared: Vec<String> = catalog
+        .shares_number(entry)
+        .map(|e| format!("{} ({}, {})", e.id, e.name, e.origin))
+        .collect();
+    if !shared.is_empty() {
+        doc.wrapped(
+            &format!(
+                "⚠ {} is a shared number: also {}",
+                entry.code,
+                shared.join(", ")
+            ),
+            theme.error(),
+            "",
+            "  ",
+        );
+    }
+}
+
+fn text_section(doc: &mut Doc, title: &str, text: &str) {
+    if !text.trim().is_empty() {
+        doc.heading(title);
+        doc.paragraph(text);
+    }
+}
+
+fn spec(doc: &mut Doc, entry: &Entry, theme: &Theme) {
+    if entry.spec.is_empty() {
+        return;
+    }
+    doc.heading("In the spec's own words");
+    for (i, s) in entry.spec.iter().enumerate() {
+        if i > 0 {
+            doc.blank();
+        }
+        let section = if s.section.is_empty() {
+            String::new()
+        } else if s.document.starts_with("RFC") {
+            format!(" §{}", s.section)
+        } else {
+            format!(", {}", s.section)
+        };
+        doc.wrapped(&format!("{}{section}", s.document), theme.title(), "", "");
+        doc.wrapped(&s.url, theme.dim(), "", "");
+        if !s.quote.is_empty() {
+            doc.wrapped(&format!("“{}”", s.quote), theme.quote(), "│ ", "│ ");
+        }
+        doc.wrapped(&s.plain, Style::new(), "In plain English: ", "  ");
+    }
+}
+
+fn headers(doc: &mut Doc, entry: &Entry, theme: &Theme) {
+    doc.heading("Headers");
+    if entry.headers.is_empty() {
+        doc.paragraph("No header is specific to this code.");
+        return;
+    }
+    for h in &entry.headers {
+        let rule = format!("{:?}", h.rule).to_lowercase();
+        doc.line(Line::from(vec![
+            Span::styled(h.name.clone(), theme.title()),
+            Span::raw("  "),
+            Span::styled(rule, theme.requirement(h.rule)),
+        ]));
+        doc.wrapped(&h.why, Style::new(), "  ", "  ");
+    }
+}
+
+fn seo(doc: &mut Doc, entry: &Entry) {
+    let seo = &entry.seo;
+    if [&seo.indexing, &seo.crawling, &seo.canonical, &seo.google]
+        .iter()
+        .all(|s| s.is_empty())
+    {
+        return;
+    }
+    doc.heading("SEO");
+    for (label, text) in [
+        ("Indexing", &seo.indexing),
+        ("Crawling", &seo.crawling),
+        ("Canonical", &seo.canonical),
+        ("Google", &seo.google),
+    ] {
+        if !text.is_empty() {
+            doc.labelled(label, text);
+        }
+    }
+}
+
+fn links(doc: &mut Doc, catalog: &Catalog, title: &str, ids: &[httpdex_catalog::Text]) {
+    if ids.is_empty() {
+        return;
+    }
+    doc.heading(title);
+    for id in ids {
+        if let Some(other) = catalog.get(id) {
+            let (code, name, summary) = (other.display_code(), &other.name, &other.summary);
+            let line = match other.origin {
+                Origin::Iana => format!("{code} {name}  {summary}"),
+                origin => format!("{code} {name}  [{origin}] {summary}"),
+            };
+            doc.wrapped(&line, Style::new(), "→ ", "  ");
+        }
+    }
+}
+
+/// Display names of the stacks in `constants`, in display order.
+pub const STACKS: [(&str, &str); 7] = [
+    ("python", "Python"),
+    ("go", "Go"),
+    ("rust", "Rust (http)"),
+    ("dotnet", ".NET"),
+    ("spring", "Spring"),
+    ("rails", "Rails"),
+    ("php", "PHP (Symfony)"),
+];
+
+fn constants(doc: &mut Doc, catalog: &Catalog, entry: &Entry) {
+    doc.heading("Named constants");
+    let mut entry = entry;
+    if entry.constants.is_empty() {
+        let main = catalog
+            .wire_status_entry(entry)
+            .filter(|main| !main.constants.is_empty());
+        let Some(main) = main else {
+            doc.paragraph(
+                "httpdex knows no named constant for this code in the stacks it covers: use the number.",
+            );
+            return;
+        };
+        doc.paragraph(&format!(
+            "Clients see a plain {}, so these are {}'s constants:",
+            main.code, main.code
+        ));
+        entry = main;
+    }
+    let known = STACKS
+        .iter()
+        .filter_map(|(key, label)| entry.constants.get(*key).map(|c| (label.to_string(), c)));
+    let others = entry
+        .constants
+        .iter()
+        .filter(|(k, _)| !STACKS.iter().any(|(key, _)| key == k))
+        .map(|(k, v)| (k.to_string(), v));
+    for (label, constant) in known.chain(others) {
+        doc.line(Line::from(vec![
+            Span::raw(format!("{label:<14}")),
+            Span::styled(constant.clone(), doc.theme.code_block()),
+        ]));
+    }
+}

@@ -1,0 +1,166 @@
+//! The compare screen: two entries side by side, and the pick flow that
+//! chooses them with the ordinary search.
+
+use ratatui::text::Line;
+
+use super::{App, Focus, Mode, scroll_delta, step};
+use crate::action::Action;
+use crate::view::layout;
+use httpdex_core::compare::{self, Comparison};
+
+/// Which side of the comparison the search is picking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickSide {
+    Left,
+    Right,
+}
+
+pub struct CompareView {
+    /// Catalog indices of the two entries.
+    pub left: usize,
+    pub right: usize,
+    pub comparison: Comparison,
+    /// The table wrapped to the screen width.
+    pub lines: Vec<Line<'static>>,
+    pub scroll: usize,
+}
+
+impl App {
+    pub(super) fn update_compare(&mut self, action: Action) {
+        let Some(view) = self.compare.as_ref() else {
+            self.mode = Mode::Browse;
+            return;
+        };
+        let (left, right) = (view.left, view.right);
+        let height = layout::compare_text(self.screen()).height;
+        if let Some(delta) = scroll_delta(&action, height) {
+            return self.scroll_compare(delta);
+        }
+        match action {
+            Action::Back => self.mode = Mode::Browse,
+            Action::Swap => self.open_compare(right, left),
+            Action::ReplaceLeft => self.start_pick(right, PickSide::Left),
+            Action::ReplaceRight => self.start_pick(left, PickSide::Right),
+            Action::NextPartner => self.next_partner(),
+            Action::Copy => {
+                let text = view.comparison.to_markdown();
+                let what = format!(
+                    "{} vs {} as a Markdown table",
+                    view.comparison.a.id, view.comparison.b.id
+                );
+                self.copy(text, what);
+            }
+            Action::OpenCheatsheet => self.open_cheatsheet(),
+            _ => {}
+        }
+    }
+
+    /// Marks the selected entry as the left side and lets the search pick
+    /// the right one.
+    pub(super) fn mark_compare(&mut self) {
+        if let Some(hit) = self.hits.get(self.selected) {
+            self.start_pick(hit.index, PickSide::Right);
+        }
+    }
+
+    /// `keep` stays; the search picks the entry for `side`.
+    fn start_pick(&mut self, keep: usize, side: PickSide) {
+        self.compare_pick = Some((keep, side));
+        self.mode = Mode::Browse;
+        self.focus = Focus::Search;
+        self.set_query("");
+        let name = self.catalog.entries()[keep].title();
+        self.status = Some(format!(
+            "Comparing with {name}: search for the other code, Enter opens the comparison"
+        ));
+    }
+
+    pub(super) fn cancel_pick(&mut self) {
+        self.compare_pick = None;
+    }
+
+    pub(super) fn finish_pick(&mut self) {
+        let (Some((keep, side)), Some(hit)) = (self.compare_pick, self.hits.get(self.selected))
+        else {
+            return;
+        };
+        let chosen = hit.index;
+        self.compare_pick = None;
+        match side {
+            PickSide::Left => self.open_compare(chosen, keep),
+            PickSide::Right => self.open_compare(keep, chosen),
+        }
+    }
+
+    /// Compares the selected entry with the first code it is confused with
+    /// (or, lacking one, the first related code).
+    pub(super) fn compare_confused(&mut self) {
+        let Some(hit) = self.hits.get(self.selected) else {
+            return;
+        };
+        let left = hit.index;
+        match self.partners(left).first().copied() {
+            Some(right) => self.open_compare(left, right),
+            None => self.status = Some("This code has no commonly confused code".to_string()),
+        }
+    }
+
+    /// The codes an entry is compared with by `c` and `n`: those it is
+    /// confused with, then its related codes, as far as the catalog has them.
+    fn partners(&self, index: usize) -> Vec<usize> {
+        let entry = &self.catalog.entries()[index];
+        entry
+            .confused_with
+            .iter()
+            .chain(&entry.related)
+            .filter_map(|id| self.catalog.index_of(id))
+            .collect()
+    }
+
+    /// The next code the left entry is confused with, cycling.
+    fn next_partner(&mut self) {
+        let Some(view) = &self.compare else { return };
+        let partners = self.partners(view.left);
+        if partners.is_empty() {
+            return;
+        }
+        self.open_compare(view.left, step(&partners, view.right, true));
+    }
+
+    pub(super) fn open_compare(&mut self, left: usize, right: usize) {
+        let entries = self.catalog.entries();
+        let comparison = Comparison::new(&self.catalog, &entries[left], &entries[right]);
+        self.compare = Some(CompareView {
+            left,
+            right,
+            comparison,
+            lines: Vec::new(),
+            scroll: 0,
+        });
+        self.mode = Mode::Compare;
+        self.refresh_compare();
+    }
+
+    /// Re-wraps the table to the current width.
+    pub(super) fn refresh_compare(&mut self) {
+        let width = layout::compare_text(self.screen()).width as usize;
+        if let Some(view) = self.compare.as_mut() {
+            view.lines = compare::lines(&view.comparison, &self.catalog, &self.theme, width);
+        }
+        self.scroll_compare(0);
+    }
+
+    pub fn max_compare_scroll(&self) -> usize {
+        let height = layout::compare_text(self.screen()).height;
+        self.compare
+            .as_ref()
+            .map_or(0, |v| App::max_scroll(v.lines.len(), height))
+    }
+
+    fn scroll_compare(&mut self, delta: isize) {
+        let height = layout::compare_text(self.screen()).height;
+        if let Some(view) = self.compare.as_mut() {
+            view.scroll = App::scrolled(view.scroll, delta, view.lines.len(), height);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! The quiz screen: a round of questions, feedback that teaches, a summary
+//! that offers the missed codes again. Rounds come from `httpdex_core::quiz`.
+
+use super::{App, Effect, Focus, Mode, step};
+use crate::action::Action;
+use httpdex_core::quiz::{self, Level, Question, Rng, Round};
+use httpdex_platform::state::{RoundRecord, State};
+
+/// How a round is made; kept so "new round" repeats the settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuizSettings {
+    pub level: Level,
+    pub count: usize,
+    /// With a seed the round depends on it alone, not on past answers.
+    pub seed: Option<u64>,
+}
+
+impl Default for QuizSettings {
+    fn default() -> Self {
+        QuizSettings {
+            level: Level::Common,
+            count: 10,
+            seed: None,
+        }
+    }
+}
+
+pub struct QuizView {
+    pub settings: QuizSettings,
+    pub round: Round,
+    /// Counts rounds, so the runner knows when to restart its clock.
+    pub round_number: u64,
+    /// The highlighted option.
+    pub highlighted: usize,
+    /// Set when the finished round was saved: whether it was a new best.
+    pub new_best: Option<bool>,
+    /// The player's weakest codes, for the summary (derived from the stats
+    /// here, not while drawing).
+    pub weakest: Vec<String>,
+}
+
+impl App {
+    /// Starts a round with `settings`; `entropy` seeds unseeded rounds.
+    pub fn start_quiz(&mut self, settings: QuizSettings, entropy: u64) {
+        let mut rng = Rng::new(settings.seed.unwrap_or(entropy));
+        let stats = settings.seed.is_none().then_some(&self.stats);
+        let questions = quiz::generate_round(
+            &self.catalog,
+            settings.level,
+            settings.count,
+            &mut rng,
+            stats,
+        );
+        self.begin_round(settings, questions);
+    }
+
+    /// Back to the round in progress, or a new one.
+    pub(super) fn open_quiz(&mut self) {
+        self.return_to_quiz = false;
+        match &self.quiz {
+            Some(view) if !view.round.is_finished() => self.mode = Mode::Quiz,
+            other => {
+                let settings = other.as_ref().map(|v| v.settings).unwrap_or_default();
+                self.start_quiz(settings, self.next_round_entropy());
+            }
+        }
+    }
+
+    /// Seeds an unseeded round from the session's entropy and the number
+    /// the round will have, so that no two rounds of a session repeat.
+    fn next_round_entropy(&self) -> u64 {
+        let next = self.quiz.as_ref().map_or(0, |q| q.round_number + 1);
+        next.wrapping_mul(0x9E37_79B9) ^ self.entropy
+    }
+
+    fn begin_round(&mut self, settings: QuizSettings, questions: Vec<Question>) {
+        let round_number = self.quiz.as_ref().map_or(0, |q| q.round_number + 1);
+        self.quiz = Some(QuizView {
+            settings,
+            round: Round::new(settings.level, questions),
+            round_number,
+            highlighted: 0,
+            new_best: None,
+            weakest: self.weakest_codes(5),
+        });
+        self.mode = Mode::Quiz;
+    }
+
+    pub(super) fn update_quiz(&mut self, action: Action) {
+        let Some(view) = self.quiz.as_mut() else {
+            self.mode = Mode::Browse;
+            return;
+        };
+        let choices = view.round.current().map_or(0, |q| q.choices.len());
+        let answering = !view.round.showing_feedback() && !view.round.is_finished();
+        match action {
+            Action::Answer(n) if answering => self.answer(n),
+            Action::SelectNext | Action::ScrollDown if answering => {
+                view.highlighted = (view.highlighted + 1).min(choices.saturating_sub(1));
+            }
+            Action::SelectPrev | Action::ScrollUp if answering => {
+                view.highlighted = view.highlighted.saturating_sub(1);
+            }
+            Action::Open if answering => {
+                let n = view.highlighted;
+                self.answer(n);
+            }
+            Action::Open | Action::NextQuestion if view.round.showing_feedback() => {
+                view.round.next();
+                view.highlighted = 0;
+                if view.round.is_finished() {
+                    let record = RoundRecord {
+                        level: view.settings.level,
+                        results: view.round.results(),
+                        seconds: view.round.elapsed_secs,
+                    };
+                    self.effects.push(Effect::SaveRound(record));
+                }
+            }
+            Action::ShowAnswer => self.show_answer_detail(),
+            Action::ReplayMissed if view.round.is_finished() => {
+                let missed: Vec<Question> = view.round.missed().into_iter().cloned().collect();
+                if missed.is_empty() {
+                    self.status = Some("Nothing missed: a perfect round!".to_string());
+                } else {
+                    let settings = view.settings;
+                    self.begin_round(settings, missed);
+                }
+            }
+            Action::NewRound if view.round.is_finished() => {
+                let settings = view.settings;
+                self.start_quiz(settings, self.next_round_entropy());
+            }
+            Action::CycleLevel => {
+                let settings = QuizSettings {
+                    level: step(&Level::ALL, view.settings.level, true),
+                    ..view.settings
+                };
+                self.start_quiz(settings, self.next_round_entropy());
+                self.status = Some(format!("New round: {}", settings.level.label()));
+            }
+            Action::Tick(seconds) if !view.round.is_finished() => view.round.elapsed_secs = seconds,
+            Action::Back => self.mode = Mode::Browse,
+            _ => {}
+        }
+    }
+
+    fn answer(&mut self, choice: usize) {
+        let Some(view) = self.quiz.as_mut() else {
+            return;
+        };
+        if view.round.answer(choice).is_some() {
+            view.highlighted = choice;
+        }
+    }
+
+    /// Opens the detail of the question's right answer; Esc comes back.
+    fn show_answer_detail(&mut self) {
+        let Some(question) = self.quiz.as_ref().and_then(|v| v.round.current()) else {
+            return;
+        };
+        let answered = self
+            .quiz
+            .as_ref()
+            .is_some_and(|v| v.round.showing_feedback());
+        if !answered {
+            self.status = Some("Answer first: the detail would give it away".to_string());
+            return;
+        }
+        let id = question.choices[question.correct].id.clone();
+        if let Some(index) = self.catalog.index_of(&id) {
+            self.mode = Mode::Browse;
+            self.reveal(index);
+            self.focus = Focus::Detail;
+            self.return_to_quiz = true;
+            self.status = Some(format!("Reading {id}; Esc goes back to the quiz"));
+        }
+    }
+
+    /// The runner saved a finished round: keep the new stats, celebrate a best.
+    pub fn round_saved(&mut self, result: Result<(State, bool), String>) {
+        match result {
+            Ok((state, new_best)) => {
+                self.stats = state.codes;
+                self.best = state.best;
+                let weakest = self.weakest_codes(5);
+                if let Some(view) = self.quiz.as_mut() {
+                    view.new_best = Some(new_best);
+                    view.weakest = weakest;
+                }
+            }
+            Err(why) => self.status = Some(format!("Quiz stats not saved: {why}")),
+        }
+    }
+
+    /// (score, count) of the best round at `level`, if any was played.
+    pub fn best_score(&self, level: Level) -> Option<(u32, u32)> {
+        self.best.get(level.slug()).map(|b| (b.score, b.count))
+    }
+
+    /// Codes answered at least twice, lowest accuracy first: `412 (1/4)`.
+    fn weakest_codes(&self, n: usize) -> Vec<String> {
+        let mut weak: Vec<(&String, &quiz::CodeStats)> = self
+            .stats
+            .iter()
+            .filter(|(_, s)| s.attempts >= 2 && s.correct < s.attempts)
+            .collect();
+        weak.sort_by(|a, b| {
+            let rate = |s: &quiz::CodeStats| f64::from(s.correct) / f64::from(s.attempts);
+            rate(a.1)
+                .total_cmp(&rate(b.1))
+                .then(b.1.attempts.cmp(&a.1.attempts))
+        });
+        weak.iter()
+            .take(n)
+            .map(|(id, s)| format!("{id} ({}/{})", s.correct, s.attempts))
+            .collect()
+    }
+
+    /// Whether the quiz clock should run.
+    pub fn quiz_clock(&self) -> Option<u64> {
+        let view = self.quiz.as_ref()?;
+        (self.mode == Mode::Quiz && !view.round.is_finished()).then_some(view.round_number)
+    }
+}

@@ -1,0 +1,39 @@
+//! The detail pane: the selected entry's document, scrolled.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use crate::app::{App, Focus};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let focused = app.focus == Focus::Detail;
+    let mut block = Block::bordered().border_style(app.theme.border(focused));
+    if let Some(entry) = app.selected_entry() {
+        block = block.title(Line::from(Span::styled(
+            format!(" {} ", entry.title()),
+            app.theme.class(entry.class()),
+        )));
+        if let Some(percent) = (app.detail_scroll * 100).checked_div(app.max_detail_scroll()) {
+            block = block.title_bottom(Line::from(format!(" {percent}% ")).right_aligned());
+        }
+    }
+    let text_area = super::layout::pane_text(area);
+    block.render(area, buf);
+    if app.hits.is_empty() {
+        Paragraph::new("No code matches. Esc clears the search; F2/F3 reset in turn the class and origin filters.")
+            .style(app.theme.dim())
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .render(text_area, buf);
+        return;
+    }
+    let visible = app
+        .detail_lines
+        .iter()
+        .skip(app.detail_scroll)
+        .take(text_area.height as usize)
+        .cloned()
+        .collect::<Vec<_>>();
+    Paragraph::new(visible).render(text_area, buf);
+}
