@@ -356,38 +356,79 @@ fn cheatsheet_enter_opens_the_detail_of_the_selected_code() {
 }
 
 #[test]
-fn copy_effects_become_status_messages() {
-    use httpdex_platform::clipboard::{Clipboard, CopyMethod};
-    struct Fake(Vec<String>, bool);
+fn a_copy_runs_as_a_job_whose_result_comes_back_through_the_runner() {
+    use httpdex_platform::clipboard::Clipboard;
+    use httpdex_tui::app::JobResult;
+    use httpdex_tui::runner::{Message, Runner};
+    use std::sync::{Arc, Mutex};
+    /// Records what it was given; `works` decides the outcome.
+    struct Fake(Arc<Mutex<Vec<String>>>, bool);
     impl Clipboard for Fake {
-        fn copy(&mut self, text: &str) -> Result<CopyMethod, String> {
-            self.0.push(text.to_string());
+        fn copy(&mut self, text: &str) -> Result<(), String> {
+            self.0.lock().unwrap().push(text.to_string());
             if self.1 {
-                Ok(CopyMethod::System)
+                Ok(())
             } else {
                 Err("no display".into())
             }
         }
     }
+    fn copy_and_receive(app: &mut App, works: bool) -> Vec<String> {
+        let copied = Arc::new(Mutex::new(Vec::new()));
+        let runner = Runner::new();
+        let mut io = httpdex_tui::Io {
+            clipboard: httpdex_tui::shared_clipboard(Fake(copied.clone(), works)),
+            store: None,
+            runner: &runner,
+        };
+        app.update(Action::Copy);
+        httpdex_tui::perform_effects(app, &mut io);
+        assert!(app.status.is_none(), "the copy is still running");
+        match runner.next(Some(std::time::Duration::from_secs(30))) {
+            Some(Message::Job(result @ JobResult::Copied { .. })) => app.receive(result),
+            other => panic!("expected the copy job's result, got {other:?}"),
+        }
+        httpdex_tui::perform_effects(app, &mut io);
+        copied.lock().unwrap().clone()
+    }
     let mut app = app();
     type_text(&mut app, "502");
     app.update(Action::ToggleFocus);
     app.update(Action::CompareConfused);
-    app.update(Action::Copy);
-    let mut ok = Fake(Vec::new(), true);
-    fn io(clipboard: &mut dyn Clipboard) -> httpdex_tui::Io<'_> {
-        httpdex_tui::Io {
-            clipboard,
-            store: None,
-        }
-    }
-    httpdex_tui::perform_effects(&mut app, &mut io(&mut ok));
+    let copied = copy_and_receive(&mut app, true);
     assert!(app.status.as_deref().unwrap().starts_with("Copied 502 vs "));
-    assert!(ok.0[0].starts_with("| Aspect | 502 Bad Gateway"));
-    app.update(Action::Copy);
-    httpdex_tui::perform_effects(&mut app, &mut io(&mut Fake(Vec::new(), false)));
-    assert!(app.status.as_deref().unwrap().contains("Could not copy"));
+    assert!(copied[0].starts_with("| Aspect | 502 Bad Gateway"));
+    // Without a system clipboard the copy goes through the terminal, which
+    // the test's stdout is not: the status line says what failed.
+    copy_and_receive(&mut app, false);
+    let status = app.status.as_deref().unwrap();
+    assert!(
+        status.contains("Could not copy") && status.contains("no display"),
+        "{status}"
+    );
     assert!(app.effects.is_empty());
+}
+
+#[test]
+fn a_job_that_misses_its_deadline_comes_back_as_the_timeout_result() {
+    use httpdex_tui::app::JobResult;
+    use httpdex_tui::runner::{Message, Runner};
+    use std::time::Duration;
+    let runner = Runner::new();
+    let late = |what: &str, outcome| JobResult::Copied {
+        text: String::new(),
+        what: what.into(),
+        outcome,
+    };
+    let timed_out = late("x", Err("deadline".into()));
+    runner.spawn(Duration::from_millis(50), timed_out.clone(), move || {
+        std::thread::sleep(Duration::from_secs(3));
+        late("x", Ok(()))
+    });
+    match runner.next(Some(Duration::from_secs(30))) {
+        Some(Message::Job(result)) => assert_eq!(result, timed_out),
+        other => panic!("expected the deadline's result, got {other:?}"),
+    }
 }
 
 #[test]

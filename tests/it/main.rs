@@ -29,7 +29,20 @@ pub fn catalog() -> Arc<Catalog> {
 pub struct NoClipboard;
 
 impl httpdex_platform::clipboard::Clipboard for NoClipboard {
-    fn copy(&mut self, _: &str) -> Result<httpdex_platform::clipboard::CopyMethod, String> {
+    fn copy(&mut self, _: &str) -> Result<(), String> {
         Err("no clipboard in tests".into())
+    }
+}
+
+/// What effects act on in tests: no clipboard, the given state store, and
+/// a runner whose messages the test may read.
+pub fn io<'a>(
+    store: Option<&'a httpdex_platform::state::Store>,
+    runner: &'a httpdex_tui::runner::Runner,
+) -> httpdex_tui::Io<'a> {
+    httpdex_tui::Io {
+        clipboard: httpdex_tui::shared_clipboard(NoClipboard),
+        store,
+        runner,
     }
 }

@@ -151,7 +151,8 @@ fn a_seeded_round_played_through_actions() {
     use httpdex_platform::state::Store;
     use httpdex_tui::action::Action;
     use httpdex_tui::app::{App, Mode, QuizSettings};
-    use httpdex_tui::{Io, perform_effects};
+    use httpdex_tui::perform_effects;
+    use httpdex_tui::runner::Runner;
 
     let dir = tempfile::tempdir().unwrap();
     let store = Store::at(dir.path());
@@ -178,13 +179,7 @@ fn a_seeded_round_played_through_actions() {
         }
         app.update(Action::Tick(i as u64 + 1));
         app.update(Action::Open);
-        perform_effects(
-            &mut app,
-            &mut Io {
-                clipboard: &mut crate::NoClipboard,
-                store: Some(&store),
-            },
-        );
+        perform_effects(&mut app, &mut crate::io(Some(&store), &Runner::new()));
     }
     let view = app.quiz.as_ref().unwrap();
     assert!(view.round.is_finished());
@@ -235,7 +230,8 @@ fn a_round_that_cannot_be_saved_says_so_and_play_goes_on() {
     use httpdex_platform::state::Store;
     use httpdex_tui::action::Action;
     use httpdex_tui::app::{App, Mode, QuizSettings};
-    use httpdex_tui::{Io, perform_effects};
+    use httpdex_tui::perform_effects;
+    use httpdex_tui::runner::Runner;
     let dir = tempfile::tempdir().unwrap();
     let blocker = dir.path().join("file");
     std::fs::write(&blocker, "").unwrap();
@@ -251,13 +247,7 @@ fn a_round_that_cannot_be_saved_says_so_and_play_goes_on() {
     );
     app.update(Action::Answer(0));
     app.update(Action::NextQuestion);
-    perform_effects(
-        &mut app,
-        &mut Io {
-            clipboard: &mut crate::NoClipboard,
-            store: Some(&store),
-        },
-    );
+    perform_effects(&mut app, &mut crate::io(Some(&store), &Runner::new()));
     let status = app.status.clone().unwrap_or_default();
     assert!(
         status.starts_with("Quiz stats not saved: could not save"),

@@ -11,7 +11,8 @@ use crossterm::event::{
 use httpdex_core::theme::Theme;
 use httpdex_tui::app::{App, CheatItem};
 use httpdex_tui::keymap::action_for;
-use httpdex_tui::{Io, perform_effects};
+use httpdex_tui::perform_effects;
+use httpdex_tui::runner::Runner;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -107,7 +108,7 @@ proptest! {
         for event in events {
             if let Some(action) = action_for(&event, app.context()) {
                 app.update(action);
-                perform_effects(&mut app, &mut Io { clipboard: &mut crate::NoClipboard, store: None });
+                perform_effects(&mut app, &mut crate::io(None, &Runner::new()));
             }
             app.should_quit = false;
             check_invariants(&app)?;

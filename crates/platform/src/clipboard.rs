@@ -12,8 +12,11 @@ pub enum CopyMethod {
     Osc52,
 }
 
-pub trait Clipboard {
-    fn copy(&mut self, text: &str) -> Result<CopyMethod, String>;
+/// The system clipboard (X11, Wayland). Copying may block on a display
+/// that does not answer, so the TUI calls it from a background job with a
+/// deadline and falls back to OSC 52 itself (see `write_osc52`).
+pub trait Clipboard: Send {
+    fn copy(&mut self, text: &str) -> Result<(), String>;
 }
 
 /// The real clipboard. arboard's handle is created on first use and kept
@@ -37,19 +40,22 @@ impl SystemClipboard {
 }
 
 impl Clipboard for SystemClipboard {
-    fn copy(&mut self, text: &str) -> Result<CopyMethod, String> {
+    fn copy(&mut self, text: &str) -> Result<(), String> {
         // Over SSH a local display is the remote machine's: the user's
         // clipboard is only reachable through their terminal.
-        if !is_ssh()
-            && let Ok(clipboard) = self.system()
-            && clipboard.set_text(text.to_string()).is_ok()
-        {
-            return Ok(CopyMethod::System);
+        if is_ssh() {
+            return Err("over SSH the display is not yours".to_string());
         }
-        write_osc52(&mut io::stdout(), text, in_tmux())
-            .map(|()| CopyMethod::Osc52)
-            .map_err(|e| format!("no clipboard available ({e}); select the text on screen instead"))
+        self.system()?
+            .set_text(text.to_string())
+            .map_err(|e| e.to_string())
     }
+}
+
+/// Copies through the terminal (OSC 52), for when the system clipboard
+/// failed: on the UI thread, so the sequence never lands inside a frame.
+pub fn copy_through_terminal(text: &str) -> io::Result<()> {
+    write_osc52(&mut io::stdout(), text, in_tmux())
 }
 
 /// For one-shot commands: copies so that the text outlives this process.

@@ -5,21 +5,23 @@
 pub mod action;
 pub mod app;
 pub mod keymap;
+pub mod runner;
 pub mod view;
 
 use std::io;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 
 use action::Action;
-use app::{App, Effect, QuizSettings};
+use app::{App, Effect, JobResult, QuizSettings};
 use httpdex_catalog::Catalog;
 use httpdex_core::theme::Theme;
-use httpdex_platform::clipboard::{Clipboard, CopyMethod, SystemClipboard};
+use httpdex_platform::clipboard::{Clipboard, SystemClipboard, copy_through_terminal};
 use httpdex_platform::state::Store;
+use runner::{Message, Runner};
 
 /// How the browser starts.
 #[derive(Debug, Clone, Default)]
@@ -30,12 +32,6 @@ pub struct Launch {
     pub quiz: Option<QuizSettings>,
     /// A problem to show on the status line (a broken extension file).
     pub warning: Option<String>,
-}
-
-/// What effects act on: the world outside the app.
-pub struct Io<'a> {
-    pub clipboard: &'a mut dyn Clipboard,
-    pub store: Option<&'a Store>,
 }
 
 /// Runs the browser until the user quits. The terminal is restored on
@@ -100,14 +96,36 @@ fn clock_entropy() -> u64 {
         .map_or(0, |d| d.as_nanos() as u64)
 }
 
-/// Draws, then sleeps until an event arrives. Only a running quiz clock
-/// wakes it, once a second; otherwise it blocks: no polling while idle.
+/// How long the system clipboard may take before the copy goes through
+/// the terminal instead: a display that accepts and never answers must not
+/// freeze the app.
+pub const COPY_DEADLINE: Duration = Duration::from_secs(2);
+
+/// The system clipboard, shared with the copy jobs. A job that is stuck on
+/// a silent display keeps the lock, so later copies see it busy and use the
+/// terminal instead of queueing behind it.
+pub type SharedClipboard = Arc<Mutex<Box<dyn Clipboard>>>;
+
+pub fn shared_clipboard(clipboard: impl Clipboard + 'static) -> SharedClipboard {
+    Arc::new(Mutex::new(Box::new(clipboard)))
+}
+
+/// Draws, then sleeps on the runner's channel until a message arrives:
+/// a terminal event, a job's result, or the quiz clock's next second.
+/// Every message already queued is handled before the next draw, so a
+/// paste or a burst of keys costs one frame and none is left unread.
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     store: Option<&Store>,
 ) -> io::Result<()> {
-    let mut clipboard = SystemClipboard::default();
+    let runner = Runner::new();
+    runner.listen_to_terminal();
+    let mut io = Io {
+        clipboard: shared_clipboard(SystemClipboard::default()),
+        store,
+        runner: &runner,
+    };
     let mut clock: Option<(u64, Instant)> = None;
     let crash_test = crash_test_requested();
     terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
@@ -117,47 +135,82 @@ fn event_loop(
             (Some(round), _) => Some((round, Instant::now())),
             (None, _) => None,
         };
-        let action = match clock {
-            _ if crash_test => {
-                event::read()?;
+        let wake_after = clock.map(|(_, started)| {
+            Duration::from_millis(1000 - started.elapsed().subsec_millis() as u64)
+        });
+        let mut message = runner.next(wake_after);
+        if message.is_none()
+            && let Some((_, started)) = clock
+        {
+            app.update(Action::Tick(started.elapsed().as_secs()));
+        }
+        while let Some(m) = message.take() {
+            if crash_test && matches!(m, Message::Terminal(_)) {
                 panic!("crash test requested by HTTPDEX_CRASH_TEST");
             }
-            Some((_, started)) => {
-                let elapsed = started.elapsed();
-                let to_next_second = Duration::from_millis(1000 - elapsed.subsec_millis() as u64);
-                if event::poll(to_next_second)? {
-                    keymap::action_for(&event::read()?, app.context())
-                } else {
-                    Some(Action::Tick(started.elapsed().as_secs()))
-                }
-            }
-            None => keymap::action_for(&event::read()?, app.context()),
-        };
-        if let Some(action) = action {
-            app.update(action);
-            let mut io = Io {
-                clipboard: &mut clipboard,
-                store,
-            };
+            handle(app, m)?;
             perform_effects(app, &mut io);
-            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            message = runner.pending();
+        }
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+    }
+    Ok(())
+}
+
+/// One message into the app.
+fn handle(app: &mut App, message: Message) -> io::Result<()> {
+    match message {
+        Message::Terminal(event) => {
+            if let Some(action) = keymap::action_for(&event, app.context()) {
+                app.update(action);
+            }
+        }
+        Message::Job(result) => app.receive(result),
+        Message::TerminalGone(why) => {
+            return Err(io::Error::other(format!("the terminal is gone ({why})")));
         }
     }
     Ok(())
 }
 
+/// What effects act on: the world outside the app.
+pub struct Io<'a> {
+    pub clipboard: SharedClipboard,
+    pub store: Option<&'a Store>,
+    /// Where slow effects run as jobs; their results come back through it.
+    pub runner: &'a Runner,
+}
+
 /// Carries out what update() asked for; failures become status messages.
+/// Slow work (the system clipboard) starts a job and returns at once.
 pub fn perform_effects(app: &mut App, io: &mut Io) {
     for effect in std::mem::take(&mut app.effects) {
         match effect {
             Effect::Copy { text, what } => {
-                app.status = Some(match io.clipboard.copy(&text) {
-                    Ok(CopyMethod::System) => format!("Copied {what}"),
-                    Ok(CopyMethod::Osc52) => {
-                        format!("Copied {what} (through the terminal, OSC 52)")
+                let clipboard = Arc::clone(&io.clipboard);
+                let timed_out = JobResult::Copied {
+                    text: text.clone(),
+                    what: what.clone(),
+                    outcome: Err(format!(
+                        "the system clipboard did not answer within {} s",
+                        COPY_DEADLINE.as_secs()
+                    )),
+                };
+                io.runner.spawn(COPY_DEADLINE, timed_out, move || {
+                    let outcome = match clipboard.try_lock() {
+                        Ok(mut clipboard) => clipboard.copy(&text),
+                        Err(_) => Err("the system clipboard is busy with an earlier copy".into()),
+                    };
+                    JobResult::Copied {
+                        text,
+                        what,
+                        outcome,
                     }
-                    Err(why) => format!("Could not copy {what}: {why}"),
                 });
+            }
+            Effect::CopyThroughTerminal { text, what, why } => {
+                let result = copy_through_terminal(&text).map_err(|e| e.to_string());
+                app.copied_through_terminal(&what, &why, result);
             }
             Effect::SaveRound(record) => {
                 let result = match io.store {

@@ -45,10 +45,29 @@ pub enum Mode {
 /// Work for the runner: things update() may not do itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Put `text` on the clipboard; `what` names it in the status line.
+    /// Put `text` on the system clipboard, as a job with a deadline; `what`
+    /// names it in the status line.
     Copy { text: String, what: String },
+    /// The system clipboard failed (`why`): send `text` through the
+    /// terminal (OSC 52) instead, from the UI thread.
+    CopyThroughTerminal {
+        text: String,
+        what: String,
+        why: String,
+    },
     /// Record a finished quiz round in the state file.
     SaveRound(RoundRecord),
+}
+
+/// What a background job brings back to `App::receive`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JobResult {
+    /// A copy to the system clipboard finished, failed or timed out.
+    Copied {
+        text: String,
+        what: String,
+        outcome: Result<(), String>,
+    },
 }
 
 pub struct App {
@@ -270,6 +289,32 @@ impl App {
 
     fn copy(&mut self, text: String, what: String) {
         self.effects.push(Effect::Copy { text, what });
+    }
+
+    /// Takes in a background job's result.
+    pub fn receive(&mut self, result: JobResult) {
+        match result {
+            JobResult::Copied {
+                what,
+                outcome: Ok(()),
+                ..
+            } => self.status = Some(format!("Copied {what}")),
+            JobResult::Copied {
+                text,
+                what,
+                outcome: Err(why),
+            } => self
+                .effects
+                .push(Effect::CopyThroughTerminal { text, what, why }),
+        }
+    }
+
+    /// The outcome of a copy through the terminal, for the status line.
+    pub fn copied_through_terminal(&mut self, what: &str, why: &str, result: Result<(), String>) {
+        self.status = Some(match result {
+            Ok(()) => format!("Copied {what} (through the terminal, OSC 52)"),
+            Err(e) => format!("Could not copy {what}: {why}; {e}"),
+        });
     }
 }
 
