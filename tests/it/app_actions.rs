@@ -146,7 +146,7 @@ fn help_opens_scrolls_and_closes() {
 #[test]
 fn help_lists_the_keys_of_the_view_it_opened_over_first() {
     let first_heading = |app: &App| {
-        let lines = httpdex_tui::view::help::lines(&Theme::PLAIN, app.view_context());
+        let lines = httpdex_tui::help::lines(&Theme::PLAIN, app.view_context());
         lines[0].to_string()
     };
     let mut app = app().with_query("401");
@@ -164,7 +164,7 @@ fn help_lists_the_keys_of_the_view_it_opened_over_first() {
         "Compare · where you are"
     );
     // Every section is still there, each once.
-    let lines = httpdex_tui::view::help::lines(&Theme::PLAIN, app.view_context());
+    let lines = httpdex_tui::help::lines(&Theme::PLAIN, app.view_context());
     let headings = lines
         .iter()
         .filter(|l| l.spans.len() == 1 && !l.to_string().starts_with(' '));
@@ -193,7 +193,7 @@ fn help_lists_the_keys_of_the_view_it_opened_over_first() {
 
 #[test]
 fn help_scrolls_to_the_end_of_its_tallest_column_and_no_further() {
-    use httpdex_tui::view::{help, layout};
+    use httpdex_tui::{help, layout};
     for size in [(120, 40), (200, 50)] {
         let mut app = app();
         app.update(Action::Resize(size.0, size.1));

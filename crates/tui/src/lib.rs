@@ -4,7 +4,9 @@
 
 pub mod action;
 pub mod app;
+pub mod help;
 pub mod keymap;
+pub mod layout;
 pub mod runner;
 pub mod view;
 

@@ -4,7 +4,7 @@
 
 use super::{App, Focus, Mode};
 use crate::action::Action;
-use crate::view::layout;
+use crate::layout;
 use httpdex_catalog::Class;
 
 /// Narrowest column that still reads: `403.14 Directory listing…`.

@@ -5,7 +5,7 @@ use ratatui::text::Line;
 
 use super::{App, Focus, Mode, scroll_delta, step};
 use crate::action::Action;
-use crate::view::layout;
+use crate::layout;
 use httpdex_core::compare::{self, Comparison};
 
 /// Which side of the comparison the search is picking.

@@ -19,7 +19,7 @@ pub use quiz::{QuizSettings, QuizView};
 
 use super::action::Action;
 use super::keymap::Context;
-use super::view::layout::{self, Areas};
+use crate::layout::{self, Areas};
 use httpdex_catalog::search::{Filter, Hit, Narrowing};
 use httpdex_catalog::{Catalog, Entry};
 use httpdex_core::quiz::Stats;
@@ -266,7 +266,7 @@ impl App {
     /// screen's width; drawing only reads them.
     fn lay_out_help(&mut self) {
         let width = layout::help_area(self.screen()).width.saturating_sub(2);
-        self.help_columns = super::view::help::columns(&self.theme, self.view_context(), width);
+        self.help_columns = crate::help::columns(&self.theme, self.view_context(), width);
     }
 
     fn scroll_help(&mut self, delta: isize) {

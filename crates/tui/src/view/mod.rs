@@ -5,7 +5,6 @@ pub mod cheatsheet;
 pub mod compare;
 pub mod detail;
 pub mod help;
-pub mod layout;
 pub mod quiz;
 
 use ratatui::buffer::Buffer;
@@ -15,6 +14,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::app::{App, Mode};
 use super::keymap;
+use crate::layout;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
