@@ -27,42 +27,45 @@ fn typing_unauth_selects_401_and_tab_reads_it() {
     type_text(&mut app, "unauth");
     assert_eq!(selected_id(&app), "401");
     assert!(
-        app.detail_lines[0]
+        app.browse.detail.lines[0]
             .to_string()
             .starts_with("401 Unauthorized")
     );
     app.update(Action::ToggleFocus);
-    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(app.browse.focus, Focus::Detail);
     app.update(Action::ScrollDown);
     app.update(Action::ScrollDown);
-    assert_eq!(app.detail_scroll, 2);
+    assert_eq!(app.browse.detail.scroll, 2);
     app.update(Action::ScrollBottom);
-    assert_eq!(app.detail_scroll, app.max_detail_scroll());
+    assert_eq!(app.browse.detail.scroll, app.max_detail_scroll());
     app.update(Action::ScrollTop);
-    assert_eq!(app.detail_scroll, 0);
+    assert_eq!(app.browse.detail.scroll, 0);
     // A letter typed while reading goes back to the search.
     app.update(Action::Insert('x'));
-    assert_eq!(app.focus, Focus::Search);
-    assert_eq!(app.query, "unauthx");
+    assert_eq!(app.browse.focus, Focus::Search);
+    assert_eq!(app.browse.query, "unauthx");
 }
 
 #[test]
 fn selection_moves_and_stays_inside_the_list() {
     let mut app = app();
     app.update(Action::SelectPrev);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.browse.selected, 0);
     app.update(Action::SelectNext);
     assert_eq!(selected_id(&app), "101");
     app.update(Action::SelectLast);
-    assert_eq!(app.selected, app.hits.len() - 1);
+    assert_eq!(app.browse.selected, app.browse.hits.len() - 1);
     app.update(Action::PageDown);
-    assert_eq!(app.selected, app.hits.len() - 1);
+    assert_eq!(app.browse.selected, app.browse.hits.len() - 1);
     app.update(Action::SelectFirst);
     app.update(Action::PageDown);
-    assert!(app.selected > 10);
+    assert!(app.browse.selected > 10);
     // The selected row is always in view.
     let rows = app.areas().unwrap().list_rows.height as usize;
-    assert!(app.selected >= app.list_offset && app.selected < app.list_offset + rows);
+    assert!(
+        app.browse.selected >= app.browse.list_offset
+            && app.browse.selected < app.browse.list_offset + rows
+    );
 }
 
 #[test]
@@ -71,7 +74,7 @@ fn escape_clears_then_quits() {
     type_text(&mut app, "teapot");
     assert_eq!(selected_id(&app), "418");
     app.update(Action::Back);
-    assert_eq!(app.query, "");
+    assert_eq!(app.browse.query, "");
     assert!(!app.should_quit);
     app.update(Action::Back);
     assert!(app.should_quit);
@@ -82,14 +85,15 @@ fn filters_cycle_and_keep_the_selection_valid() {
     let mut app = app();
     app.update(Action::CycleClass);
     assert!(
-        app.hits
+        app.browse
+            .hits
             .iter()
             .all(|h| app.catalog.entries()[h.index].code < 200)
     );
     for _ in 0..5 {
         app.update(Action::CycleClass);
     }
-    assert_eq!(app.filter.class, None);
+    assert_eq!(app.browse.filter.class, None);
     app.update(Action::CycleOrigin);
     app.update(Action::CycleOrigin);
     assert!(
@@ -102,14 +106,14 @@ fn filters_cycle_and_keep_the_selection_valid() {
 fn no_match_empties_the_list_safely() {
     let mut app = app();
     type_text(&mut app, "qqqqzzzz");
-    assert!(app.hits.is_empty());
+    assert!(app.browse.hits.is_empty());
     assert!(app.selected_entry().is_none());
     app.update(Action::SelectNext);
     app.update(Action::ToggleFocus);
-    assert_eq!(app.focus, Focus::Search);
+    assert_eq!(app.browse.focus, Focus::Search);
     app.update(Action::DeleteWord);
-    assert_eq!(app.query, "");
-    assert!(!app.hits.is_empty());
+    assert_eq!(app.browse.query, "");
+    assert!(!app.browse.hits.is_empty());
 }
 
 #[test]
@@ -117,21 +121,21 @@ fn mouse_click_selects_and_wheel_scrolls_the_pane_under_it() {
     let mut app = app();
     let rows = app.areas().unwrap().list_rows;
     app.update(Action::Click(rows.x + 2, rows.y + 3));
-    assert_eq!(app.selected, 3);
+    assert_eq!(app.browse.selected, 3);
     let detail = app.areas().unwrap().detail_text;
     app.update(Action::Wheel {
         column: detail.x + 1,
         row: detail.y + 1,
         down: true,
     });
-    assert_eq!(app.detail_scroll, 3);
-    assert_eq!(app.selected, 3);
+    assert_eq!(app.browse.detail.scroll, 3);
+    assert_eq!(app.browse.selected, 3);
     app.update(Action::Wheel {
         column: rows.x + 1,
         row: rows.y + 1,
         down: true,
     });
-    assert_eq!(app.selected, 6);
+    assert_eq!(app.browse.selected, 6);
 }
 
 #[test]
@@ -160,7 +164,7 @@ fn help_lists_the_keys_of_the_view_it_opened_over_first() {
     assert_eq!(app.context(), Context::Help);
     assert_eq!(first_heading(&app), "Compare · where you are");
     assert_eq!(
-        app.help_columns[0][0].to_string(),
+        app.help.columns[0][0].to_string(),
         "Compare · where you are"
     );
     // Every section is still there, each once.
@@ -188,7 +192,7 @@ fn help_lists_the_keys_of_the_view_it_opened_over_first() {
     // Ctrl-g works over the help; the help then leads with the quiz's keys.
     app.update(Action::OpenQuiz);
     assert!(app.help_open());
-    assert_eq!(app.help_columns[0][0].to_string(), "Quiz · where you are");
+    assert_eq!(app.help.columns[0][0].to_string(), "Quiz · where you are");
 }
 
 #[test]
@@ -205,7 +209,7 @@ fn help_scrolls_to_the_end_of_its_tallest_column_and_no_further() {
         let columns = help::columns(&Theme::PLAIN, app.view_context(), area.width - 2);
         let rows = columns.iter().map(Vec::len).max().unwrap();
         let visible = usize::from(area.height - 2);
-        assert_eq!(app.help_scroll, rows - visible, "{size:?}");
+        assert_eq!(app.help.scroll, rows - visible, "{size:?}");
     }
     // Two columns hold the same lines as one, less the blank between them.
     let one = help::columns(&Theme::PLAIN, Context::Search, 78);
@@ -277,19 +281,22 @@ fn compare_ids(app: &App) -> (String, String) {
 
 #[test]
 fn compare_is_picked_with_the_search_swapped_replaced_and_copied() {
-    use httpdex_tui::app::{Effect, Mode};
+    use httpdex_tui::app::{Effect, Screen};
     let mut app = app();
     type_text(&mut app, "401");
     app.update(Action::MarkCompare);
-    assert_eq!(app.query, "");
+    assert_eq!(app.browse.query, "");
     type_text(&mut app, "forbidden");
     app.update(Action::Open);
-    assert_eq!(app.mode, Mode::Compare);
+    assert_eq!(app.screen(), Screen::Compare);
     assert_eq!(compare_ids(&app), ("401".into(), "403".into()));
     app.update(Action::Swap);
     assert_eq!(compare_ids(&app), ("403".into(), "401".into()));
     app.update(Action::ReplaceRight);
-    assert_eq!(app.mode, Mode::Browse);
+    assert!(
+        matches!(app.screen(), Screen::Pick { .. }),
+        "the search picks"
+    );
     type_text(&mut app, "404");
     app.update(Action::Open);
     assert_eq!(compare_ids(&app), ("403".into(), "404".into()));
@@ -307,7 +314,7 @@ fn compare_is_picked_with_the_search_swapped_replaced_and_copied() {
         app.max_compare_scroll()
     );
     app.update(Action::Back);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.screen(), Screen::Browse);
 }
 
 #[test]
@@ -326,19 +333,19 @@ fn detail_compares_with_confused_codes_in_turn() {
 
 #[test]
 fn cheatsheet_enter_opens_the_detail_of_the_selected_code() {
-    use httpdex_tui::app::Mode;
+    use httpdex_tui::app::Screen;
     let mut app = app();
     type_text(&mut app, "418");
     app.update(Action::OpenCheatsheet);
-    assert_eq!(app.mode, Mode::Cheatsheet);
+    assert_eq!(app.screen(), Screen::Cheatsheet);
     assert_eq!(
         app.catalog.entries()[app.cheatsheet.selected_entry().unwrap()].id,
         "418"
     );
     app.update(Action::SelectNext);
     app.update(Action::Open);
-    assert_eq!(app.mode, Mode::Browse);
-    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(app.screen(), Screen::Browse);
+    assert_eq!(app.browse.focus, Focus::Detail);
     assert_eq!(selected_id(&app), "419-laravel");
     // Moving by column and past the ends stays on an entry.
     app.update(Action::OpenCheatsheet);
@@ -460,17 +467,52 @@ fn the_snippet_stack_is_remembered_between_runs() {
     first.update(Action::ToggleFocus);
     first.update(Action::NextSnippet);
     first.update(Action::NextSnippet);
-    assert_eq!(first.snippet_lang, Lang::Flask);
+    assert_eq!(first.browse.detail.lang, Lang::Flask);
     assert!(first.effects.is_empty(), "no write per keypress");
     remember_snippet_lang(&first, &store).unwrap();
 
     let mut second = app();
     second.restore_state(store.load().state);
-    assert_eq!(second.snippet_lang, Lang::Flask);
+    assert_eq!(second.browse.detail.lang, Lang::Flask);
     type_text(&mut second, "405");
-    let text: Vec<String> = second.detail_lines.iter().map(|l| l.to_string()).collect();
+    let text: Vec<String> = second
+        .browse
+        .detail
+        .lines
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
     assert!(
         text.iter().any(|l| l.contains("Return it: Flask")),
         "{text:?}"
     );
+}
+
+#[test]
+fn esc_goes_back_along_the_screens_that_were_opened() {
+    use httpdex_tui::app::Screen;
+    let mut app = app();
+    type_text(&mut app, "401");
+    app.update(Action::ToggleFocus);
+    app.update(Action::CompareConfused);
+    assert_eq!(app.screen(), Screen::Compare);
+    // Replacing a side and changing one's mind returns to the comparison.
+    app.update(Action::ReplaceRight);
+    assert!(matches!(app.screen(), Screen::Pick { .. }));
+    app.update(Action::Back);
+    assert_eq!(app.screen(), Screen::Compare);
+    assert_eq!(compare_ids(&app).0, "401");
+    // The cheat sheet opened from the comparison closes back onto it.
+    app.update(Action::OpenCheatsheet);
+    app.update(Action::ToggleHelp);
+    assert_eq!(
+        app.stack(),
+        [Screen::Compare, Screen::Cheatsheet, Screen::Help]
+    );
+    app.update(Action::Back);
+    app.update(Action::Back);
+    assert_eq!(app.screen(), Screen::Compare);
+    app.update(Action::Back);
+    assert_eq!(app.screen(), Screen::Browse);
+    assert!(app.stack().is_empty());
 }

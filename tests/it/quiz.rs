@@ -150,7 +150,7 @@ fn a_seeded_round_played_through_actions() {
     use httpdex_core::theme::Theme;
     use httpdex_platform::state::Store;
     use httpdex_tui::action::Action;
-    use httpdex_tui::app::{App, Mode, QuizSettings};
+    use httpdex_tui::app::{App, QuizSettings, Screen};
     use httpdex_tui::perform_effects;
     use httpdex_tui::runner::Runner;
 
@@ -163,7 +163,7 @@ fn a_seeded_round_played_through_actions() {
         seed: Some(42),
     };
     app.start_quiz(settings, 0);
-    assert_eq!(app.mode, Mode::Quiz);
+    assert_eq!(app.screen(), Screen::Quiz);
     let expected = generate_round(&crate::catalog(), Level::Common, 5, &mut Rng::new(42), None);
     assert_eq!(app.quiz.as_ref().unwrap().round.questions, expected);
     for (i, q) in expected.iter().enumerate() {
@@ -229,7 +229,7 @@ fn a_round_that_cannot_be_saved_says_so_and_play_goes_on() {
     use httpdex_core::theme::Theme;
     use httpdex_platform::state::Store;
     use httpdex_tui::action::Action;
-    use httpdex_tui::app::{App, Mode, QuizSettings};
+    use httpdex_tui::app::{App, QuizSettings, Screen};
     use httpdex_tui::perform_effects;
     use httpdex_tui::runner::Runner;
     let dir = tempfile::tempdir().unwrap();
@@ -253,7 +253,7 @@ fn a_round_that_cannot_be_saved_says_so_and_play_goes_on() {
         status.starts_with("Quiz stats not saved: could not save"),
         "{status}"
     );
-    assert_eq!(app.mode, Mode::Quiz);
+    assert_eq!(app.screen(), Screen::Quiz);
     assert!(app.quiz.as_ref().unwrap().round.is_finished());
     app.update(Action::NewRound);
     assert!(!app.quiz.as_ref().unwrap().round.is_finished());

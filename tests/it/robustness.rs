@@ -9,7 +9,7 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use httpdex_core::theme::Theme;
-use httpdex_tui::app::{App, CheatItem};
+use httpdex_tui::app::{App, CheatItem, Screen};
 use httpdex_tui::keymap::action_for;
 use httpdex_tui::perform_effects;
 use httpdex_tui::runner::Runner;
@@ -76,11 +76,11 @@ fn event() -> impl Strategy<Value = Event> {
 }
 
 fn check_invariants(app: &App) -> Result<(), TestCaseError> {
-    if !app.hits.is_empty() {
-        prop_assert!(app.selected < app.hits.len());
-        prop_assert!(app.list_offset <= app.selected);
+    if !app.browse.hits.is_empty() {
+        prop_assert!(app.browse.selected < app.browse.hits.len());
+        prop_assert!(app.browse.list_offset <= app.browse.selected);
     }
-    prop_assert!(app.detail_scroll <= app.max_detail_scroll());
+    prop_assert!(app.browse.detail.scroll <= app.max_detail_scroll());
     if let Some(view) = &app.compare {
         prop_assert!(view.scroll <= app.max_compare_scroll());
     }
@@ -92,6 +92,23 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
         && let Some(q) = view.round.current()
     {
         prop_assert!(view.highlighted < q.choices.len());
+    }
+    // Going back and forth never piles screens up: each kind of screen is
+    // on the stack once at most, and whatever shows has its state.
+    let stack = app.stack();
+    for (i, screen) in stack.iter().enumerate() {
+        let kind = std::mem::discriminant(screen);
+        prop_assert!(
+            stack[i + 1..]
+                .iter()
+                .all(|s| std::mem::discriminant(s) != kind),
+            "{stack:?}"
+        );
+    }
+    match app.screen() {
+        Screen::Compare => prop_assert!(app.compare.is_some()),
+        Screen::Quiz => prop_assert!(app.quiz.is_some()),
+        _ => {}
     }
     Ok(())
 }
@@ -128,7 +145,7 @@ fn a_megabyte_pasted_into_the_search_is_capped() {
         }
     }
     assert_eq!(
-        app.query.chars().count(),
+        app.browse.query.chars().count(),
         httpdex_catalog::search::MAX_QUERY_CHARS
     );
 }

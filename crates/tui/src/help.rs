@@ -86,4 +86,3 @@ pub fn columns(theme: &Theme, here: Context, width: u16) -> Vec<Vec<Line<'static
         None => vec![left],
     }
 }
-

@@ -77,7 +77,7 @@ pub fn run(catalog: Arc<Catalog>, launch: Launch) -> io::Result<()> {
 /// Saves the snippet stack shown last, once at exit rather than at every
 /// press of `l` (each save is a locked, fsynced write).
 pub fn remember_snippet_lang(app: &App, store: &Store) -> Result<(), String> {
-    let slug = app.snippet_lang.slug();
+    let slug = app.browse.detail.lang.slug();
     if store.load().state.snippet_lang.as_deref() == Some(slug) {
         return Ok(());
     }

@@ -1,13 +1,62 @@
 //! The browse screen: search, list selection and the detail pane.
 
 use ratatui::layout::Position;
+use ratatui::text::Line;
 
-use super::{App, Focus, Mode, WHEEL_STEP, cycle, scroll_delta, step};
+use super::{App, Screen, WHEEL_STEP, cycle, scroll_delta, step};
 use crate::action::Action;
-use httpdex_catalog::search::{self, MAX_QUERY_CHARS};
+use httpdex_catalog::search::{self, Filter, Hit, MAX_QUERY_CHARS, Narrowing};
 use httpdex_catalog::{Class, Origin};
 use httpdex_core::detail;
 use httpdex_core::snippets::{self, Lang};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    Search,
+    Detail,
+}
+
+/// The browse screen's state: the search, the list and the detail pane.
+#[derive(Debug, Clone, Default)]
+pub struct Browse {
+    pub query: String,
+    pub filter: Filter,
+    pub hits: Vec<Hit>,
+    /// The last search, which the next keystroke can narrow.
+    narrowing: Option<Narrowing>,
+    /// Index into `hits`; meaningless when `hits` is empty.
+    pub selected: usize,
+    /// First visible row of the list.
+    pub list_offset: usize,
+    pub focus: Focus,
+    pub detail: Detail,
+}
+
+/// The detail pane: the selected entry's document, wrapped to the pane.
+#[derive(Debug, Clone)]
+pub struct Detail {
+    pub lines: Vec<Line<'static>>,
+    /// Which (entry, width, stack) `lines` was built for.
+    key: Option<(usize, u16, Lang)>,
+    pub scroll: usize,
+    /// Where the snippet section starts in `lines`.
+    pub snippet_at: Option<usize>,
+    /// The stack whose snippet the pane shows.
+    pub lang: Lang,
+}
+
+impl Default for Detail {
+    fn default() -> Self {
+        Detail {
+            lines: Vec::new(),
+            key: None,
+            scroll: 0,
+            snippet_at: None,
+            lang: Lang::Express,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy)]
 enum CopyTarget {
@@ -27,35 +76,35 @@ impl App {
         }
         match action {
             Action::Insert(c)
-                if self.query.chars().count() < MAX_QUERY_CHARS && !c.is_control() =>
+                if self.browse.query.chars().count() < MAX_QUERY_CHARS && !c.is_control() =>
             {
-                self.query.push(c);
-                self.focus = Focus::Search;
+                self.browse.query.push(c);
+                self.browse.focus = Focus::Search;
                 self.refresh_hits();
             }
-            Action::Backspace if self.query.pop().is_some() => self.refresh_hits(),
+            Action::Backspace if self.browse.query.pop().is_some() => self.refresh_hits(),
             Action::DeleteWord => {
-                let trimmed = self.query.trim_end();
+                let trimmed = self.browse.query.trim_end();
                 let cut = trimmed.rfind(' ').map_or(0, |i| i + 1);
-                self.query.truncate(cut);
+                self.browse.query.truncate(cut);
                 self.refresh_hits();
             }
             Action::ClearQuery => self.set_query(""),
             Action::Back => self.back(),
-            Action::SelectNext => self.select(self.selected.saturating_add(1)),
-            Action::SelectPrev => self.select(self.selected.saturating_sub(1)),
-            Action::PageDown => self.select(self.selected + self.list_page()),
-            Action::PageUp => self.select(self.selected.saturating_sub(self.list_page())),
+            Action::SelectNext => self.select(self.browse.selected.saturating_add(1)),
+            Action::SelectPrev => self.select(self.browse.selected.saturating_sub(1)),
+            Action::PageDown => self.select(self.browse.selected + self.list_page()),
+            Action::PageUp => self.select(self.browse.selected.saturating_sub(self.list_page())),
             Action::SelectFirst => self.select(0),
             Action::SelectLast => self.select(usize::MAX),
-            Action::Open if self.compare_pick.is_some() => self.finish_pick(),
+            Action::Open if matches!(self.screen(), Screen::Pick { .. }) => self.finish_pick(),
             Action::Open | Action::ToggleFocus => {
-                self.focus = match self.focus {
-                    Focus::Search if !self.hits.is_empty() => Focus::Detail,
+                self.browse.focus = match self.browse.focus {
+                    Focus::Search if !self.browse.hits.is_empty() => Focus::Detail,
                     _ => Focus::Search,
                 }
             }
-            Action::FocusSearch => self.focus = Focus::Search,
+            Action::FocusSearch => self.browse.focus = Focus::Search,
             Action::MarkCompare => self.mark_compare(),
             Action::CompareConfused => self.compare_confused(),
             Action::OpenCheatsheet => self.open_cheatsheet(),
@@ -71,17 +120,16 @@ impl App {
         }
     }
 
-    /// Esc: back to the quiz that opened the detail; else leave the detail
-    /// pane; else cancel a pick; else clear; else quit.
+    /// Esc: back to the screen that opened this one (the quiz that showed
+    /// an answer, the comparison being picked for); else leave the detail
+    /// pane; else clear; else quit.
     fn back(&mut self) {
-        if self.return_to_quiz {
-            self.return_to_quiz = false;
-            self.mode = Mode::Quiz;
-        } else if self.focus == Focus::Detail {
-            self.focus = Focus::Search;
-        } else if self.compare_pick.is_some() {
-            self.cancel_pick();
-        } else if !self.query.is_empty() {
+        if self.close() {
+            return;
+        }
+        if self.browse.focus == Focus::Detail {
+            self.browse.focus = Focus::Search;
+        } else if !self.browse.query.is_empty() {
             self.set_query("");
         } else {
             self.should_quit = true;
@@ -89,15 +137,15 @@ impl App {
     }
 
     pub(super) fn set_query(&mut self, query: &str) {
-        self.query = query.chars().take(MAX_QUERY_CHARS).collect();
+        self.browse.query = query.chars().take(MAX_QUERY_CHARS).collect();
         self.refresh_hits();
     }
 
     pub(super) fn cycle_filter(&mut self, action: Action) {
         if action == Action::CycleClass {
-            self.filter.class = cycle(&Class::ALL, self.filter.class);
+            self.browse.filter.class = cycle(&Class::ALL, self.browse.filter.class);
         } else {
-            self.filter.origin = cycle(&Origin::ALL, self.filter.origin);
+            self.browse.filter.origin = cycle(&Origin::ALL, self.browse.filter.origin);
         }
         self.refresh_hits();
         self.refresh_cheatsheet();
@@ -106,48 +154,51 @@ impl App {
     /// Re-runs the search. A new query puts its best match first; a filter
     /// change keeps the same entry selected when it is still listed.
     pub(super) fn refresh_hits(&mut self) {
-        let previous = self.hits.get(self.selected).map(|h| h.index);
-        self.hits = search::search_narrowing(
+        let previous = self.browse.hits.get(self.browse.selected).map(|h| h.index);
+        self.browse.hits = search::search_narrowing(
             &self.catalog,
-            &self.query,
-            &self.filter,
-            &mut self.narrowing,
+            &self.browse.query,
+            &self.browse.filter,
+            &mut self.browse.narrowing,
         );
-        let keep = previous.and_then(|p| self.hits.iter().position(|h| h.index == p));
-        self.selected = if self.query.is_empty() {
+        let keep = previous.and_then(|p| self.browse.hits.iter().position(|h| h.index == p));
+        self.browse.selected = if self.browse.query.is_empty() {
             keep.unwrap_or(0)
         } else {
             0
         };
-        self.list_offset = 0;
-        if self.hits.is_empty() {
-            self.focus = Focus::Search;
+        self.browse.list_offset = 0;
+        if self.browse.hits.is_empty() {
+            self.browse.focus = Focus::Search;
         }
-        self.select(self.selected);
+        self.select(self.browse.selected);
     }
 
     /// Selects the entry at catalog index `index`, clearing what hides it.
     pub(super) fn reveal(&mut self, index: usize) {
-        if !self.filter.accepts(&self.catalog.entries()[index]) {
-            self.filter = Default::default();
+        if !self.browse.filter.accepts(&self.catalog.entries()[index]) {
+            self.browse.filter = Default::default();
         }
         self.set_query("");
-        if let Some(pos) = self.hits.iter().position(|h| h.index == index) {
+        if let Some(pos) = self.browse.hits.iter().position(|h| h.index == index) {
             self.select(pos);
         }
     }
 
     /// Moves the selection, clamped to the list, and scrolls it into view.
     pub(super) fn select(&mut self, index: usize) {
-        let last = self.hits.len().saturating_sub(1);
-        self.selected = index.min(last);
+        let last = self.browse.hits.len().saturating_sub(1);
+        self.browse.selected = index.min(last);
         let page = self.list_page().max(1);
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + page {
-            self.list_offset = self.selected + 1 - page;
+        if self.browse.selected < self.browse.list_offset {
+            self.browse.list_offset = self.browse.selected;
+        } else if self.browse.selected >= self.browse.list_offset + page {
+            self.browse.list_offset = self.browse.selected + 1 - page;
         }
-        self.list_offset = self.list_offset.min(self.hits.len().saturating_sub(page));
+        self.browse.list_offset = self
+            .browse
+            .list_offset
+            .min(self.browse.hits.len().saturating_sub(page));
         self.refresh_detail();
     }
 
@@ -156,33 +207,34 @@ impl App {
     pub(super) fn refresh_detail(&mut self) {
         let width = self.areas().map_or(0, |a| a.detail_text.width);
         let key = self
+            .browse
             .hits
-            .get(self.selected)
-            .map(|h| (h.index, width, self.snippet_lang));
-        if key == self.detail_key {
-            self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
+            .get(self.browse.selected)
+            .map(|h| (h.index, width, self.browse.detail.lang));
+        if key == self.browse.detail.key {
+            self.browse.detail.scroll = self.browse.detail.scroll.min(self.max_detail_scroll());
             return;
         }
-        if self.detail_key.map(|k| k.0) != key.map(|k| k.0) {
-            self.detail_scroll = 0;
+        if self.browse.detail.key.map(|k| k.0) != key.map(|k| k.0) {
+            self.browse.detail.scroll = 0;
         }
-        self.detail_key = key;
+        self.browse.detail.key = key;
         let doc = self.selected_entry().map(|entry| {
-            let lang = Some(self.snippet_lang);
+            let lang = Some(self.browse.detail.lang);
             detail::entry_document(&self.catalog, entry, &self.theme, width as usize, lang)
         });
-        self.snippet_at = doc.as_ref().and_then(|d| d.snippet_at);
-        self.detail_lines = doc.map(|d| d.lines).unwrap_or_default();
-        self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
+        self.browse.detail.snippet_at = doc.as_ref().and_then(|d| d.snippet_at);
+        self.browse.detail.lines = doc.map(|d| d.lines).unwrap_or_default();
+        self.browse.detail.scroll = self.browse.detail.scroll.min(self.max_detail_scroll());
     }
 
     /// Shows the next (or previous) stack's snippet, scrolled into view.
     /// The runner remembers the last one shown when the app exits.
     fn cycle_snippet(&mut self, forward: bool) {
-        self.snippet_lang = step(&Lang::ALL, self.snippet_lang, forward);
+        self.browse.detail.lang = step(&Lang::ALL, self.browse.detail.lang, forward);
         self.refresh_detail();
-        if let Some(at) = self.snippet_at {
-            self.detail_scroll = at.min(self.max_detail_scroll());
+        if let Some(at) = self.browse.detail.snippet_at {
+            self.browse.detail.scroll = at.min(self.max_detail_scroll());
         }
     }
 
@@ -195,7 +247,7 @@ impl App {
         let code = entry.display_code().to_string();
         let (text, label) = match what {
             CopyTarget::Snippet => {
-                let lang = self.snippet_lang;
+                let lang = self.browse.detail.lang;
                 let text = snippets::snippet(&self.catalog, entry, lang).code;
                 (text, format!("{} snippet for {code}", lang.label()))
             }
@@ -221,26 +273,26 @@ impl App {
     }
 
     pub fn max_detail_scroll(&self) -> usize {
-        App::max_scroll(self.detail_lines.len(), self.detail_height())
+        App::max_scroll(self.browse.detail.lines.len(), self.detail_height())
     }
 
     fn scroll_detail(&mut self, delta: isize) {
-        let (lines, height) = (self.detail_lines.len(), self.detail_height());
-        self.detail_scroll = App::scrolled(self.detail_scroll, delta, lines, height);
+        let (lines, height) = (self.browse.detail.lines.len(), self.detail_height());
+        self.browse.detail.scroll = App::scrolled(self.browse.detail.scroll, delta, lines, height);
     }
 
     fn click(&mut self, at: Position) {
         let Some(areas) = self.areas() else { return };
         if areas.list_rows.contains(at) {
-            self.focus = Focus::Search;
-            let row = self.list_offset + (at.y - areas.list_rows.y) as usize;
-            if row < self.hits.len() {
+            self.browse.focus = Focus::Search;
+            let row = self.browse.list_offset + (at.y - areas.list_rows.y) as usize;
+            if row < self.browse.hits.len() {
                 self.select(row);
             }
-        } else if areas.detail.contains(at) && !self.hits.is_empty() {
-            self.focus = Focus::Detail;
+        } else if areas.detail.contains(at) && !self.browse.hits.is_empty() {
+            self.browse.focus = Focus::Detail;
         } else if areas.search.contains(at) {
-            self.focus = Focus::Search;
+            self.browse.focus = Focus::Search;
         }
     }
 
@@ -249,16 +301,16 @@ impl App {
         let Some(areas) = self.areas() else { return };
         let step = if down { WHEEL_STEP } else { -WHEEL_STEP };
         if areas.list.contains(at) {
-            self.select(self.selected.saturating_add_signed(step));
+            self.select(self.browse.selected.saturating_add_signed(step));
         } else if areas.detail.contains(at) {
             self.scroll_detail(step);
         }
     }
 
     pub(super) fn open_cheatsheet(&mut self) {
-        self.mode = Mode::Cheatsheet;
+        self.open(Screen::Cheatsheet);
         self.refresh_cheatsheet();
-        if let Some(entry) = self.hits.get(self.selected).map(|h| h.index) {
+        if let Some(entry) = self.browse.hits.get(self.browse.selected).map(|h| h.index) {
             self.cheatsheet.select_entry(entry);
         }
     }

@@ -2,7 +2,7 @@
 //! columns like a newspaper. The grid is computed here from the screen
 //! size so navigation and drawing agree.
 
-use super::{App, Focus, Mode};
+use super::{App, Focus, Screen};
 use crate::action::Action;
 use crate::layout;
 use httpdex_catalog::Class;
@@ -93,7 +93,9 @@ impl App {
         let rows = sheet.rows.max(1) as isize;
         let at = sheet.selected as isize;
         match action {
-            Action::Back => self.mode = Mode::Browse,
+            Action::Back => {
+                self.close();
+            }
             Action::SelectNext | Action::ScrollDown => sheet.select(at + 1, true),
             Action::SelectPrev | Action::ScrollUp => sheet.select(at - 1, false),
             Action::Right | Action::PageDown => sheet.select(at + rows, true),
@@ -102,9 +104,9 @@ impl App {
             Action::SelectLast => sheet.select(isize::MAX / 2, false),
             Action::Open => {
                 if let Some(entry) = sheet.selected_entry() {
-                    self.mode = Mode::Browse;
+                    self.open(Screen::Browse);
                     self.reveal(entry);
-                    self.focus = Focus::Detail;
+                    self.browse.focus = Focus::Detail;
                 }
             }
             Action::Click(column, row) => self.click_cheatsheet(column, row),
@@ -113,7 +115,7 @@ impl App {
     }
 
     fn click_cheatsheet(&mut self, column: u16, row: u16) {
-        let area = layout::cheatsheet_grid(self.screen());
+        let area = layout::cheatsheet_grid(self.area());
         let sheet = &mut self.cheatsheet;
         if !area.contains((column, row).into()) || sheet.column_width == 0 {
             return;
@@ -137,7 +139,7 @@ impl App {
                 .entries()
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| e.class() == class && self.filter.accepts(e))
+                .filter(|(_, e)| e.class() == class && self.browse.filter.accepts(e))
                 .map(|(i, _)| CheatItem::Entry(i))
                 .peekable();
             if group.peek().is_some() {
@@ -145,7 +147,7 @@ impl App {
                 items.extend(group);
             }
         }
-        let area = layout::cheatsheet_grid(self.screen());
+        let area = layout::cheatsheet_grid(self.area());
         let rows = (area.height as usize).max(1);
         let columns = items.len().div_ceil(rows).max(1);
         let fit = (area.width / MIN_COLUMN_WIDTH).max(1) as usize;

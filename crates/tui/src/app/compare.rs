@@ -3,7 +3,7 @@
 
 use ratatui::text::Line;
 
-use super::{App, Focus, Mode, scroll_delta, step};
+use super::{App, Focus, Screen, scroll_delta, step};
 use crate::action::Action;
 use crate::layout;
 use httpdex_core::compare::{self, Comparison};
@@ -28,16 +28,18 @@ pub struct CompareView {
 impl App {
     pub(super) fn update_compare(&mut self, action: Action) {
         let Some(view) = self.compare.as_ref() else {
-            self.mode = Mode::Browse;
+            self.close();
             return;
         };
         let (left, right) = (view.left, view.right);
-        let height = layout::compare_text(self.screen()).height;
+        let height = layout::compare_text(self.area()).height;
         if let Some(delta) = scroll_delta(&action, height) {
             return self.scroll_compare(delta);
         }
         match action {
-            Action::Back => self.mode = Mode::Browse,
+            Action::Back => {
+                self.close();
+            }
             Action::Swap => self.open_compare(right, left),
             Action::ReplaceLeft => self.start_pick(right, PickSide::Left),
             Action::ReplaceRight => self.start_pick(left, PickSide::Right),
@@ -58,16 +60,16 @@ impl App {
     /// Marks the selected entry as the left side and lets the search pick
     /// the right one.
     pub(super) fn mark_compare(&mut self) {
-        if let Some(hit) = self.hits.get(self.selected) {
+        if let Some(hit) = self.browse.hits.get(self.browse.selected) {
             self.start_pick(hit.index, PickSide::Right);
         }
     }
 
-    /// `keep` stays; the search picks the entry for `side`.
+    /// `keep` stays; the search picks the entry for `side`. Esc goes back
+    /// to the screen the pick started from.
     fn start_pick(&mut self, keep: usize, side: PickSide) {
-        self.compare_pick = Some((keep, side));
-        self.mode = Mode::Browse;
-        self.focus = Focus::Search;
+        self.open(Screen::Pick { keep, side });
+        self.browse.focus = Focus::Search;
         self.set_query("");
         let name = self.catalog.entries()[keep].title();
         self.status = Some(format!(
@@ -75,17 +77,14 @@ impl App {
         ));
     }
 
-    pub(super) fn cancel_pick(&mut self) {
-        self.compare_pick = None;
-    }
-
     pub(super) fn finish_pick(&mut self) {
-        let (Some((keep, side)), Some(hit)) = (self.compare_pick, self.hits.get(self.selected))
+        let (Screen::Pick { keep, side }, Some(hit)) =
+            (self.screen(), self.browse.hits.get(self.browse.selected))
         else {
             return;
         };
         let chosen = hit.index;
-        self.compare_pick = None;
+        self.close();
         match side {
             PickSide::Left => self.open_compare(chosen, keep),
             PickSide::Right => self.open_compare(keep, chosen),
@@ -95,7 +94,7 @@ impl App {
     /// Compares the selected entry with the first code it is confused with
     /// (or, lacking one, the first related code).
     pub(super) fn compare_confused(&mut self) {
-        let Some(hit) = self.hits.get(self.selected) else {
+        let Some(hit) = self.browse.hits.get(self.browse.selected) else {
             return;
         };
         let left = hit.index;
@@ -137,13 +136,13 @@ impl App {
             lines: Vec::new(),
             scroll: 0,
         });
-        self.mode = Mode::Compare;
+        self.open(Screen::Compare);
         self.refresh_compare();
     }
 
     /// Re-wraps the table to the current width.
     pub(super) fn refresh_compare(&mut self) {
-        let width = layout::compare_text(self.screen()).width as usize;
+        let width = layout::compare_text(self.area()).width as usize;
         if let Some(view) = self.compare.as_mut() {
             view.lines = compare::lines(&view.comparison, &self.catalog, &self.theme, width);
         }
@@ -151,14 +150,14 @@ impl App {
     }
 
     pub fn max_compare_scroll(&self) -> usize {
-        let height = layout::compare_text(self.screen()).height;
+        let height = layout::compare_text(self.area()).height;
         self.compare
             .as_ref()
             .map_or(0, |v| App::max_scroll(v.lines.len(), height))
     }
 
     fn scroll_compare(&mut self, delta: isize) {
-        let height = layout::compare_text(self.screen()).height;
+        let height = layout::compare_text(self.area()).height;
         if let Some(view) = self.compare.as_mut() {
             view.scroll = App::scrolled(view.scroll, delta, view.lines.len(), height);
         }

@@ -1,45 +1,53 @@
-//! App state and `update(Action)`: no I/O and no drawing here. Derived view
-//! state (search hits, wrapped documents, scroll limits, the cheat sheet
-//! grid) is recomputed in update, so drawing only reads. Side effects such
-//! as copying are queued in `effects` for the runner to perform.
+//! App state and `update(Action)`: no I/O and no drawing here. Each screen
+//! keeps its own state (`Browse`, `CompareView`, `CheatSheet`, `QuizView`,
+//! `Help`); `App` holds what they share and the stack of screens that
+//! replaces navigation flags: Esc pops it. Derived view state (search hits,
+//! wrapped documents, scroll limits, the cheat sheet grid) is recomputed in
+//! update, so drawing only reads. Side effects such as copying are queued
+//! in `effects` for the runner to perform.
 
 mod browse;
 mod cheatsheet;
 mod compare;
+mod help;
 mod quiz;
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 
+pub use browse::{Browse, Detail, Focus};
 pub use cheatsheet::{CheatItem, CheatSheet};
 pub use compare::{CompareView, PickSide};
+pub use help::Help;
 pub use quiz::{QuizSettings, QuizView};
 
 use super::action::Action;
 use super::keymap::Context;
 use crate::layout::{self, Areas};
-use httpdex_catalog::search::{Filter, Hit, Narrowing};
 use httpdex_catalog::{Catalog, Entry};
 use httpdex_core::quiz::Stats;
 use httpdex_core::snippets::Lang;
 use httpdex_core::theme::Theme;
-use httpdex_platform::state::RoundRecord;
+use httpdex_platform::state::{Best, RoundRecord, State};
 
+/// A screen of the app. The top of the stack shows and takes the keys;
+/// Esc pops it. `Browse` is always at the bottom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Search,
-    Detail,
-}
-
-/// Which screen is showing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub enum Screen {
     Browse,
+    /// The browse screen picking one side of a comparison: `keep` (a
+    /// catalog index) stays, the search picks the entry for `side`.
+    Pick {
+        keep: usize,
+        side: PickSide,
+    },
     Compare,
     Cheatsheet,
     Quiz,
+    /// The help overlay, over the screen below it.
+    Help,
 }
 
 /// Work for the runner: things update() may not do itself.
@@ -70,50 +78,36 @@ pub enum JobResult {
     },
 }
 
+/// What the quiz keeps between rounds: the state file's per-code record,
+/// for rounds that lean towards missed codes, and the best round per level.
+#[derive(Debug, Clone, Default)]
+pub struct QuizRecord {
+    pub stats: Stats,
+    /// Best round per level slug, shown on the summary.
+    pub best: BTreeMap<String, Best>,
+}
+
+/// The app: what every screen shares, each screen's own state, and the
+/// stack of screens the user went through (Esc goes back along it).
 pub struct App {
     pub catalog: Arc<Catalog>,
     pub theme: Theme,
-    pub mode: Mode,
-    pub query: String,
-    pub filter: Filter,
-    pub hits: Vec<Hit>,
-    /// The last search, which the next keystroke can narrow.
-    narrowing: Option<Narrowing>,
-    /// Index into `hits`; meaningless when `hits` is empty.
-    pub selected: usize,
-    /// First visible row of the list.
-    pub list_offset: usize,
-    pub focus: Focus,
-    /// The help overlay's lines, one list per column; empty while closed.
-    pub help_columns: Vec<Vec<Line<'static>>>,
-    pub help_scroll: usize,
-    pub detail_scroll: usize,
-    /// The selected entry's document, wrapped to the detail pane's width.
-    pub detail_lines: Vec<Line<'static>>,
-    /// Which (entry, width, stack) `detail_lines` was built for.
-    detail_key: Option<(usize, u16, Lang)>,
-    /// Where the snippet section starts in `detail_lines`.
-    pub snippet_at: Option<usize>,
-    /// The stack whose snippet the detail pane shows.
-    pub snippet_lang: Lang,
-    /// Set while the search is picking one side of a comparison.
-    pub compare_pick: Option<(usize, PickSide)>,
-    pub compare: Option<CompareView>,
-    pub cheatsheet: CheatSheet,
-    pub quiz: Option<QuizView>,
-    /// Per-code quiz record, for rounds that lean towards missed codes.
-    pub stats: Stats,
-    /// Best round per level slug, shown on the summary.
-    pub best: std::collections::BTreeMap<String, httpdex_platform::state::Best>,
-    /// Set while the detail pane was opened from the quiz: Esc goes back.
-    pub return_to_quiz: bool,
-    /// Seeds unseeded quiz rounds; the runner sets it from the clock.
-    pub entropy: u64,
     pub size: (u16, u16),
     /// A one-line message for the footer, cleared by the next action.
     pub status: Option<String>,
     pub effects: Vec<Effect>,
     pub should_quit: bool,
+    /// Seeds unseeded quiz rounds; the runner sets it from the clock.
+    pub entropy: u64,
+    pub record: QuizRecord,
+    pub browse: Browse,
+    pub compare: Option<CompareView>,
+    pub cheatsheet: CheatSheet,
+    /// The round in progress or just finished; kept when the quiz is left.
+    pub quiz: Option<QuizView>,
+    pub help: Help,
+    /// Screens above the browse screen, which is always at the bottom.
+    stack: Vec<Screen>,
 }
 
 impl App {
@@ -121,33 +115,18 @@ impl App {
         let mut app = App {
             catalog,
             theme,
-            mode: Mode::Browse,
-            query: String::new(),
-            filter: Filter::default(),
-            hits: Vec::new(),
-            narrowing: None,
-            selected: 0,
-            list_offset: 0,
-            focus: Focus::Search,
-            help_columns: Vec::new(),
-            help_scroll: 0,
-            detail_scroll: 0,
-            detail_lines: Vec::new(),
-            detail_key: None,
-            snippet_at: None,
-            snippet_lang: Lang::Express,
-            compare_pick: None,
-            compare: None,
-            cheatsheet: CheatSheet::default(),
-            quiz: None,
-            stats: Stats::default(),
-            best: Default::default(),
-            return_to_quiz: false,
-            entropy: 0,
             size,
             status: None,
             effects: Vec::new(),
             should_quit: false,
+            entropy: 0,
+            record: QuizRecord::default(),
+            browse: Browse::default(),
+            compare: None,
+            cheatsheet: CheatSheet::default(),
+            quiz: None,
+            help: Help::default(),
+            stack: Vec::new(),
         };
         app.refresh_hits();
         app
@@ -171,36 +150,74 @@ impl App {
     /// The view itself, under the help overlay if that is open: the help
     /// lists this view's keys first.
     pub fn view_context(&self) -> Context {
-        match (self.mode, self.focus) {
-            (Mode::Compare, _) => Context::Compare,
-            (Mode::Cheatsheet, _) => Context::Cheatsheet,
-            (Mode::Quiz, _) => Context::Quiz,
-            (Mode::Browse, Focus::Detail) => Context::Detail,
-            (Mode::Browse, Focus::Search) => Context::Search,
+        match (self.screen_below_help(), self.browse.focus) {
+            (Screen::Compare, _) => Context::Compare,
+            (Screen::Cheatsheet, _) => Context::Cheatsheet,
+            (Screen::Quiz, _) => Context::Quiz,
+            (_, Focus::Detail) => Context::Detail,
+            (_, Focus::Search) => Context::Search,
         }
     }
 
+    /// The screen on top, which shows and takes the keys.
+    pub fn screen(&self) -> Screen {
+        self.stack.last().copied().unwrap_or(Screen::Browse)
+    }
+
+    /// The screen the help overlay covers (or the top one when it is closed).
+    pub fn screen_below_help(&self) -> Screen {
+        self.stack
+            .iter()
+            .rev()
+            .find(|s| **s != Screen::Help)
+            .copied()
+            .unwrap_or(Screen::Browse)
+    }
+
+    /// The screens above the browse screen, bottom first.
+    pub fn stack(&self) -> &[Screen] {
+        &self.stack
+    }
+
+    /// Shows `screen`: back to it when it is already on the stack (closing
+    /// what lies above), else on top of the current one.
+    fn open(&mut self, screen: Screen) {
+        match self.stack.iter().position(|s| *s == screen) {
+            Some(at) => self.stack.truncate(at + 1),
+            None if screen == Screen::Browse => self.stack.clear(),
+            None => self.stack.push(screen),
+        }
+    }
+
+    /// Esc: back to the screen below. Returns false on the browse screen,
+    /// which has nothing below it.
+    fn close(&mut self) -> bool {
+        self.stack.pop().is_some()
+    }
+
     pub fn selected_entry(&self) -> Option<&Entry> {
-        self.hits
-            .get(self.selected)
+        self.browse
+            .hits
+            .get(self.browse.selected)
             .map(|h| &self.catalog.entries()[h.index])
     }
 
     pub fn areas(&self) -> Option<Areas> {
-        layout::areas(self.screen())
+        layout::areas(self.area())
     }
 
     /// Takes in what the state file remembers.
-    pub fn restore_state(&mut self, state: httpdex_platform::state::State) {
-        self.stats = state.codes;
-        self.best = state.best;
+    pub fn restore_state(&mut self, state: State) {
+        self.record.stats = state.codes;
+        self.record.best = state.best;
         if let Some(lang) = state.snippet_lang.as_deref().and_then(Lang::from_slug) {
-            self.snippet_lang = lang;
+            self.browse.detail.lang = lang;
             self.refresh_detail();
         }
     }
 
-    pub fn screen(&self) -> Rect {
+    /// The whole terminal.
+    pub fn area(&self) -> Rect {
         Rect::new(0, 0, self.size.0, self.size.1)
     }
 
@@ -210,13 +227,13 @@ impl App {
         }
         match action {
             Action::Quit => self.should_quit = true,
+            Action::ToggleHelp if self.help_open() => {
+                self.close();
+            }
             Action::ToggleHelp => {
-                if self.help_open() {
-                    self.help_columns.clear();
-                } else {
-                    self.lay_out_help();
-                }
-                self.help_scroll = 0;
+                self.lay_out_help();
+                self.help.scroll = 0;
+                self.stack.push(Screen::Help);
             }
             Action::Resize(w, h) => {
                 self.size = (w, h);
@@ -225,54 +242,28 @@ impl App {
                     self.scroll_help(0);
                 }
                 self.refresh_detail();
-                self.select(self.selected);
+                self.select(self.browse.selected);
                 self.refresh_compare();
                 self.refresh_cheatsheet();
             }
             Action::CycleClass | Action::CycleOrigin => self.cycle_filter(action),
             Action::OpenQuiz => {
+                let help = self.help_open() && self.close();
                 self.open_quiz();
-                // The help lists the keys of the view under it first.
-                if self.help_open() {
+                // The help stays open and lists the quiz's keys first.
+                if help {
                     self.lay_out_help();
+                    self.stack.push(Screen::Help);
                 }
             }
-            _ if self.help_open() => self.update_help(action),
-            _ => match self.mode {
-                Mode::Browse => self.update_browse(action),
-                Mode::Compare => self.update_compare(action),
-                Mode::Cheatsheet => self.update_cheatsheet(action),
-                Mode::Quiz => self.update_quiz(action),
+            _ => match self.screen() {
+                Screen::Help => self.update_help(action),
+                Screen::Browse | Screen::Pick { .. } => self.update_browse(action),
+                Screen::Compare => self.update_compare(action),
+                Screen::Cheatsheet => self.update_cheatsheet(action),
+                Screen::Quiz => self.update_quiz(action),
             },
         }
-    }
-
-    fn update_help(&mut self, action: Action) {
-        let height = layout::help_area(self.screen()).height.saturating_sub(2);
-        if let Some(delta) = scroll_delta(&action, height) {
-            return self.scroll_help(delta);
-        }
-        match action {
-            Action::Back | Action::Click(..) => self.help_columns.clear(),
-            _ => {}
-        }
-    }
-
-    pub fn help_open(&self) -> bool {
-        !self.help_columns.is_empty()
-    }
-
-    /// Builds the help overlay's columns for the view under it and the
-    /// screen's width; drawing only reads them.
-    fn lay_out_help(&mut self) {
-        let width = layout::help_area(self.screen()).width.saturating_sub(2);
-        self.help_columns = crate::help::columns(&self.theme, self.view_context(), width);
-    }
-
-    fn scroll_help(&mut self, delta: isize) {
-        let height = layout::help_area(self.screen()).height.saturating_sub(2);
-        let rows = self.help_columns.iter().map(Vec::len).max().unwrap_or(0);
-        self.help_scroll = Self::scrolled(self.help_scroll, delta, rows, height);
     }
 
     /// The scroll limit for `lines` shown in `height` rows.

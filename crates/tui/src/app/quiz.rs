@@ -1,7 +1,7 @@
 //! The quiz screen: a round of questions, feedback that teaches, a summary
 //! that offers the missed codes again. Rounds come from `httpdex_core::quiz`.
 
-use super::{App, Effect, Focus, Mode, step};
+use super::{App, Effect, Focus, Screen, step};
 use crate::action::Action;
 use httpdex_core::quiz::{self, Level, Question, Rng, Round};
 use httpdex_platform::state::{RoundRecord, State};
@@ -43,7 +43,7 @@ impl App {
     /// Starts a round with `settings`; `entropy` seeds unseeded rounds.
     pub fn start_quiz(&mut self, settings: QuizSettings, entropy: u64) {
         let mut rng = Rng::new(settings.seed.unwrap_or(entropy));
-        let stats = settings.seed.is_none().then_some(&self.stats);
+        let stats = settings.seed.is_none().then_some(&self.record.stats);
         let questions = quiz::generate_round(
             &self.catalog,
             settings.level,
@@ -56,9 +56,8 @@ impl App {
 
     /// Back to the round in progress, or a new one.
     pub(super) fn open_quiz(&mut self) {
-        self.return_to_quiz = false;
         match &self.quiz {
-            Some(view) if !view.round.is_finished() => self.mode = Mode::Quiz,
+            Some(view) if !view.round.is_finished() => self.open(Screen::Quiz),
             other => {
                 let settings = other.as_ref().map(|v| v.settings).unwrap_or_default();
                 self.start_quiz(settings, self.next_round_entropy());
@@ -83,12 +82,12 @@ impl App {
             new_best: None,
             weakest: self.weakest_codes(5),
         });
-        self.mode = Mode::Quiz;
+        self.open(Screen::Quiz);
     }
 
     pub(super) fn update_quiz(&mut self, action: Action) {
         let Some(view) = self.quiz.as_mut() else {
-            self.mode = Mode::Browse;
+            self.close();
             return;
         };
         let choices = view.round.current().map_or(0, |q| q.choices.len());
@@ -140,7 +139,9 @@ impl App {
                 self.status = Some(format!("New round: {}", settings.level.label()));
             }
             Action::Tick(seconds) if !view.round.is_finished() => view.round.elapsed_secs = seconds,
-            Action::Back => self.mode = Mode::Browse,
+            Action::Back => {
+                self.close();
+            }
             _ => {}
         }
     }
@@ -169,10 +170,9 @@ impl App {
         }
         let id = question.choices[question.correct].id.clone();
         if let Some(index) = self.catalog.index_of(&id) {
-            self.mode = Mode::Browse;
+            self.stack.push(Screen::Browse);
             self.reveal(index);
-            self.focus = Focus::Detail;
-            self.return_to_quiz = true;
+            self.browse.focus = Focus::Detail;
             self.status = Some(format!("Reading {id}; Esc goes back to the quiz"));
         }
     }
@@ -181,8 +181,8 @@ impl App {
     pub fn round_saved(&mut self, result: Result<(State, bool), String>) {
         match result {
             Ok((state, new_best)) => {
-                self.stats = state.codes;
-                self.best = state.best;
+                self.record.stats = state.codes;
+                self.record.best = state.best;
                 let weakest = self.weakest_codes(5);
                 if let Some(view) = self.quiz.as_mut() {
                     view.new_best = Some(new_best);
@@ -195,12 +195,16 @@ impl App {
 
     /// (score, count) of the best round at `level`, if any was played.
     pub fn best_score(&self, level: Level) -> Option<(u32, u32)> {
-        self.best.get(level.slug()).map(|b| (b.score, b.count))
+        self.record
+            .best
+            .get(level.slug())
+            .map(|b| (b.score, b.count))
     }
 
     /// Codes answered at least twice, lowest accuracy first: `412 (1/4)`.
     fn weakest_codes(&self, n: usize) -> Vec<String> {
         let mut weak: Vec<(&String, &quiz::CodeStats)> = self
+            .record
             .stats
             .iter()
             .filter(|(_, s)| s.attempts >= 2 && s.correct < s.attempts)
@@ -220,6 +224,7 @@ impl App {
     /// Whether the quiz clock should run.
     pub fn quiz_clock(&self) -> Option<u64> {
         let view = self.quiz.as_ref()?;
-        (self.mode == Mode::Quiz && !view.round.is_finished()).then_some(view.round_number)
+        (self.screen_below_help() == Screen::Quiz && !view.round.is_finished())
+            .then_some(view.round_number)
     }
 }

@@ -15,16 +15,24 @@ use httpdex_core::theme::Theme;
 const PLACEHOLDER: &str = "type to search: 404, 4xx, unauth, teapot, rate limit…";
 
 pub fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
-    let focused = app.focus == Focus::Search && !app.help_open();
-    let class = app.filter.class.map_or("all".to_string(), |c| c.mask());
-    let origin = app.filter.origin.map_or("all", |o| o.label());
+    let focused = app.browse.focus == Focus::Search && !app.help_open();
+    let class = app
+        .browse
+        .filter
+        .class
+        .map_or("all".to_string(), |c| c.mask());
+    let origin = app.browse.filter.origin.map_or("all", |o| o.label());
     let block = Block::bordered()
         .border_style(app.theme.border(focused))
         .title(Span::styled(" httpdex ", app.theme.heading()))
         .title(
             Line::from(vec![
                 Span::styled(
-                    format!(" {}/{} ", app.hits.len(), app.catalog.entries().len()),
+                    format!(
+                        " {}/{} ",
+                        app.browse.hits.len(),
+                        app.catalog.entries().len()
+                    ),
                     app.theme.dim(),
                 ),
                 Span::styled(format!("class: {class} "), app.theme.badge()),
@@ -35,18 +43,23 @@ pub fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let mut spans = vec![Span::styled("› ", app.theme.key())];
-    if app.query.is_empty() && !focused {
+    if app.browse.query.is_empty() && !focused {
         spans.push(Span::styled(PLACEHOLDER, app.theme.dim()));
     } else {
         // Show the end of a long query: that is where the typing happens.
         let room = inner.width.saturating_sub(3) as usize;
-        let count = app.query.chars().count();
-        let shown: String = app.query.chars().skip(count.saturating_sub(room)).collect();
+        let count = app.browse.query.chars().count();
+        let shown: String = app
+            .browse
+            .query
+            .chars()
+            .skip(count.saturating_sub(room))
+            .collect();
         spans.push(Span::raw(shown));
         if focused {
             spans.push(Span::styled(" ", app.theme.selected()));
         }
-        if app.query.is_empty() {
+        if app.browse.query.is_empty() {
             spans.push(Span::styled(format!(" {PLACEHOLDER}"), app.theme.dim()));
         }
     }
@@ -54,22 +67,23 @@ pub fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
-    let focused = app.focus == Focus::Search && !app.help_open();
+    let focused = app.browse.focus == Focus::Search && !app.help_open();
     let block = Block::bordered()
         .border_style(app.theme.border(focused))
         .title(" Codes ");
     let rows = block.inner(area);
     block.render(area, buf);
     for (row, hit) in app
+        .browse
         .hits
         .iter()
         .enumerate()
-        .skip(app.list_offset)
+        .skip(app.browse.list_offset)
         .take(rows.height as usize)
-        .map(|(i, hit)| (i - app.list_offset, hit))
+        .map(|(i, hit)| (i - app.browse.list_offset, hit))
     {
         let entry = &app.catalog.entries()[hit.index];
-        let selected = row + app.list_offset == app.selected;
+        let selected = row + app.browse.list_offset == app.browse.selected;
         let line = list_row(entry, hit, &app.theme, selected);
         let y = rows.y + row as u16;
         line.render(Rect::new(rows.x, y, rows.width, 1), buf);

@@ -12,7 +12,11 @@ use httpdex_core::wrap::truncate;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let sheet = &app.cheatsheet;
-    let origin = app.filter.origin.map_or("all origins", |o| o.label());
+    let origin = app
+        .browse
+        .filter
+        .origin
+        .map_or("all origins", |o| o.label());
     let mut block = Block::bordered()
         .border_style(app.theme.border(true))
         .title(Span::styled(

@@ -8,20 +8,21 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use crate::app::{App, Focus};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let focused = app.focus == Focus::Detail;
+    let focused = app.browse.focus == Focus::Detail;
     let mut block = Block::bordered().border_style(app.theme.border(focused));
     if let Some(entry) = app.selected_entry() {
         block = block.title(Line::from(Span::styled(
             format!(" {} ", entry.title()),
             app.theme.class(entry.class()),
         )));
-        if let Some(percent) = (app.detail_scroll * 100).checked_div(app.max_detail_scroll()) {
+        if let Some(percent) = (app.browse.detail.scroll * 100).checked_div(app.max_detail_scroll())
+        {
             block = block.title_bottom(Line::from(format!(" {percent}% ")).right_aligned());
         }
     }
     let text_area = super::layout::pane_text(area);
     block.render(area, buf);
-    if app.hits.is_empty() {
+    if app.browse.hits.is_empty() {
         Paragraph::new("No code matches. Esc clears the search; F2/F3 reset in turn the class and origin filters.")
             .style(app.theme.dim())
             .wrap(ratatui::widgets::Wrap { trim: true })
@@ -29,9 +30,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let visible = app
-        .detail_lines
+        .browse
+        .detail
+        .lines
         .iter()
-        .skip(app.detail_scroll)
+        .skip(app.browse.detail.scroll)
         .take(text_area.height as usize)
         .cloned()
         .collect::<Vec<_>>();

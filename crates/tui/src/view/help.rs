@@ -10,7 +10,7 @@ use crate::app::App;
 /// Says where the rest is when the table is taller than the overlay.
 fn footer(app: &App, area: Rect, lines: usize) -> String {
     let visible = area.height.saturating_sub(2) as usize;
-    let below = lines.saturating_sub(visible + app.help_scroll);
+    let below = lines.saturating_sub(visible + app.help.scroll);
     if below > 0 {
         format!(" {below} more lines: j/k scroll · Esc closes ")
     } else {
@@ -20,7 +20,7 @@ fn footer(app: &App, area: Rect, lines: usize) -> String {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
-    let columns = &app.help_columns;
+    let columns = &app.help.columns;
     let rows = columns.iter().map(Vec::len).max().unwrap_or(0);
     let block = Block::bordered()
         .border_style(app.theme.border(true))
@@ -34,7 +34,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for (lines, column) in columns.iter().zip(areas.iter()) {
         let visible: Vec<Line> = lines
             .iter()
-            .skip(app.help_scroll)
+            .skip(app.help.scroll)
             .take(usize::from(column.height))
             .cloned()
             .collect();

@@ -12,7 +12,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::app::{App, Mode};
+use super::app::{App, Screen};
 use super::keymap;
 use crate::layout;
 
@@ -22,15 +22,15 @@ impl Widget for &App {
             too_small(self, area, buf);
             return;
         };
-        match self.mode {
-            Mode::Browse => {
+        match self.screen_below_help() {
+            Screen::Browse | Screen::Pick { .. } | Screen::Help => {
                 browse::render_search(self, areas.search, buf);
                 browse::render_list(self, areas.list, buf);
                 detail::render(self, areas.detail, buf);
             }
-            Mode::Compare => compare::render(self, layout::screen_block(area), buf),
-            Mode::Cheatsheet => cheatsheet::render(self, layout::screen_block(area), buf),
-            Mode::Quiz => quiz::render(self, layout::screen_block(area), buf),
+            Screen::Compare => compare::render(self, layout::screen_block(area), buf),
+            Screen::Cheatsheet => cheatsheet::render(self, layout::screen_block(area), buf),
+            Screen::Quiz => quiz::render(self, layout::screen_block(area), buf),
         }
         footer(self, areas.footer, buf);
         if self.help_open() {
