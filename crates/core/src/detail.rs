@@ -130,12 +130,21 @@ pub struct DetailDoc {
     pub snippet_at: Option<usize>,
 }
 
+/// The snippet section the TUI's detail pane adds: the stack to show, and
+/// the keys that change and copy it, written by the caller from its key
+/// table (`l/L: other stacks, y: copy`).
+#[derive(Debug, Clone, Copy)]
+pub struct SnippetSection<'a> {
+    pub lang: Lang,
+    pub keys: &'a str,
+}
+
 pub fn entry_document(
     catalog: &Catalog,
     entry: &Entry,
     theme: &Theme,
     width: usize,
-    snippet: Option<Lang>,
+    snippet: Option<SnippetSection>,
 ) -> DetailDoc {
     let mut doc = Doc::new(theme, width);
     let mut snippet_at = None;
@@ -155,9 +164,9 @@ pub fn entry_document(
         doc.heading(&example_heading(entry));
         doc.block(&entry.example);
     }
-    if let Some(lang) = snippet {
+    if let Some(section) = snippet {
         snippet_at = Some(doc.lines.len() + 1);
-        snippet_section(&mut doc, catalog, entry, lang, theme);
+        snippet_section(&mut doc, catalog, entry, section, theme);
     }
     headers(&mut doc, entry, theme);
     seo(&mut doc, entry);
@@ -216,11 +225,18 @@ fn example_heading(entry: &Entry) -> String {
     }
 }
 
-fn snippet_section(doc: &mut Doc, catalog: &Catalog, entry: &Entry, lang: Lang, theme: &Theme) {
-    let snippet = snippets::snippet(catalog, entry, lang);
+fn snippet_section(
+    doc: &mut Doc,
+    catalog: &Catalog,
+    entry: &Entry,
+    section: SnippetSection,
+    theme: &Theme,
+) {
+    let snippet = snippets::snippet(catalog, entry, section.lang);
     doc.heading(&format!(
-        "Return it: {} (l/L: other stacks, y: copy)",
-        lang.label()
+        "Return it: {} ({})",
+        section.lang.label(),
+        section.keys
     ));
     if let Some(note) = &snippet.note {
         let mark = if snippet.sendable { "Note: " } else { "⚠ " };

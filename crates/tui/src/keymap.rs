@@ -217,6 +217,16 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "Scroll up", Some("scroll")),
 ];
 
+/// The label of the first key bound to `action` in `context` (or
+/// everywhere), for hints written into text, so that no key name is typed
+/// anywhere but this table. A test checks every pair the app asks for.
+pub fn key_for(context: Context, action: Action) -> String {
+    BINDINGS
+        .iter()
+        .find(|b| (b.context == context || b.context == Context::Global) && b.action == action)
+        .map_or_else(|| "?".to_string(), |b| b.keys[0].label())
+}
+
 /// The bindings active in `context`, its own first, then the global ones.
 pub fn active(context: Context) -> impl Iterator<Item = &'static Binding> {
     let own = BINDINGS.iter().filter(move |b| b.context == context);

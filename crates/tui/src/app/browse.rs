@@ -220,8 +220,13 @@ impl App {
         }
         self.browse.detail.key = key;
         let doc = self.selected_entry().map(|entry| {
-            let lang = Some(self.browse.detail.lang);
-            detail::entry_document(&self.catalog, entry, &self.theme, width as usize, lang)
+            let keys = crate::hints::snippet_keys();
+            let section = detail::SnippetSection {
+                lang: self.browse.detail.lang,
+                keys: &keys,
+            };
+            let width = width as usize;
+            detail::entry_document(&self.catalog, entry, &self.theme, width, Some(section))
         });
         self.browse.detail.snippet_at = doc.as_ref().and_then(|d| d.snippet_at);
         self.browse.detail.lines = doc.map(|d| d.lines).unwrap_or_default();

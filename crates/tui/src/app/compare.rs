@@ -72,9 +72,7 @@ impl App {
         self.browse.focus = Focus::Search;
         self.set_query("");
         let name = self.catalog.entries()[keep].title();
-        self.status = Some(format!(
-            "Comparing with {name}: search for the other code, Enter opens the comparison"
-        ));
+        self.status = Some(crate::hints::picking(&name));
     }
 
     pub(super) fn finish_pick(&mut self) {

@@ -37,6 +37,23 @@ pub struct QuizView {
     /// The player's weakest codes, for the summary (derived from the stats
     /// here, not while drawing).
     pub weakest: Vec<String>,
+    /// For each question, each choice's entry as the feedback and summary
+    /// name it: (`401 Unauthorized`, its summary). Looked up once per round.
+    pub choices: Vec<Vec<ChoiceEntry>>,
+}
+
+/// A choice's entry, as the feedback and the summary show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceEntry {
+    pub title: String,
+    pub summary: String,
+}
+
+impl QuizView {
+    /// The entry of choice `choice` of question `question`.
+    pub fn choice_entry(&self, question: usize, choice: usize) -> Option<&ChoiceEntry> {
+        self.choices.get(question)?.get(choice)
+    }
 }
 
 impl App {
@@ -74,7 +91,12 @@ impl App {
 
     fn begin_round(&mut self, settings: QuizSettings, questions: Vec<Question>) {
         let round_number = self.quiz.as_ref().map_or(0, |q| q.round_number + 1);
+        let choices = questions
+            .iter()
+            .map(|q| q.choices.iter().map(|c| self.choice_entry(&c.id)).collect())
+            .collect();
         self.quiz = Some(QuizView {
+            choices,
             settings,
             round: Round::new(settings.level, questions),
             round_number,
@@ -83,6 +105,19 @@ impl App {
             weakest: self.weakest_codes(5),
         });
         self.open(Screen::Quiz);
+    }
+
+    fn choice_entry(&self, id: &str) -> ChoiceEntry {
+        match self.catalog.get(id) {
+            Some(e) => ChoiceEntry {
+                title: e.title(),
+                summary: e.summary.to_string(),
+            },
+            None => ChoiceEntry {
+                title: id.to_string(),
+                summary: String::new(),
+            },
+        }
     }
 
     pub(super) fn update_quiz(&mut self, action: Action) {
@@ -173,7 +208,7 @@ impl App {
             self.stack.push(Screen::Browse);
             self.reveal(index);
             self.browse.focus = Focus::Detail;
-            self.status = Some(format!("Reading {id}; Esc goes back to the quiz"));
+            self.status = Some(crate::hints::reading_answer(&id));
         }
     }
 

@@ -23,7 +23,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let text_area = super::layout::pane_text(area);
     block.render(area, buf);
     if app.browse.hits.is_empty() {
-        Paragraph::new("No code matches. Esc clears the search; F2/F3 reset in turn the class and origin filters.")
+        Paragraph::new(crate::hints::no_match())
             .style(app.theme.dim())
             .wrap(ratatui::widgets::Wrap { trim: true })
             .render(text_area, buf);

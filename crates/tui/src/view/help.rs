@@ -11,11 +11,7 @@ use crate::app::App;
 fn footer(app: &App, area: Rect, lines: usize) -> String {
     let visible = area.height.saturating_sub(2) as usize;
     let below = lines.saturating_sub(visible + app.help.scroll);
-    if below > 0 {
-        format!(" {below} more lines: j/k scroll · Esc closes ")
-    } else {
-        " Esc closes ".to_string()
-    }
+    crate::hints::help_footer(below)
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {

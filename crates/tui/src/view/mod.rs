@@ -40,13 +40,8 @@ impl Widget for &App {
 }
 
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
-    let text = format!(
-        "Terminal too small: {}x{}. httpdex needs at least {}x{}. Enlarge the window, or press Ctrl-C to quit.",
-        area.width,
-        area.height,
-        layout::MIN_WIDTH,
-        layout::MIN_HEIGHT
-    );
+    let min = (layout::MIN_WIDTH, layout::MIN_HEIGHT);
+    let text = crate::hints::too_small(area.width, area.height, min);
     Paragraph::new(text)
         .style(app.theme.error())
         .wrap(Wrap { trim: true })

@@ -84,7 +84,7 @@ fn question(app: &App, view: &QuizView) -> Vec<Line<'static>> {
     }
     if let Some(c) = chosen {
         lines.push(Line::default());
-        let right = &q.choices[q.correct];
+        let entry = |choice| view.choice_entry(round.position(), choice);
         if c == q.correct {
             lines.push(Line::styled(
                 "✔ Right!",
@@ -94,7 +94,7 @@ fn question(app: &App, view: &QuizView) -> Vec<Line<'static>> {
             lines.push(Line::styled(
                 format!(
                     "✘ Not quite: the answer is {}.",
-                    right_title(app, &right.id)
+                    entry(q.correct).map_or("", |e| &e.title)
                 ),
                 theme.error(),
             ));
@@ -103,26 +103,18 @@ fn question(app: &App, view: &QuizView) -> Vec<Line<'static>> {
             Span::styled("Why: ", theme.title()),
             Span::raw(q.explanation.clone()),
         ]));
-        if c != q.correct {
-            let picked = &q.choices[c].id;
-            if let Some(e) = app.catalog.get(picked) {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("You picked {}: ", e.title()), theme.title()),
-                    Span::raw(e.summary.clone()),
-                ]));
-            }
+        if c != q.correct
+            && let Some(e) = entry(c)
+        {
+            lines.push(Line::from(vec![
+                Span::styled(format!("You picked {}: ", e.title), theme.title()),
+                Span::raw(e.summary.clone()),
+            ]));
         }
         lines.push(Line::default());
-        lines.push(Line::styled(
-            "Enter: next question · i: read the answer's full entry",
-            theme.dim(),
-        ));
+        lines.push(Line::styled(crate::hints::quiz_feedback(), theme.dim()));
     }
     lines
-}
-
-fn right_title(app: &App, id: &str) -> String {
-    app.catalog.get(id).map_or(id.to_string(), |e| e.title())
 }
 
 fn summary(app: &App, view: &QuizView) -> Vec<Line<'static>> {
@@ -152,7 +144,14 @@ fn summary(app: &App, view: &QuizView) -> Vec<Line<'static>> {
         _ => {}
     }
     lines.push(Line::default());
-    let missed = round.missed();
+    let missed: Vec<usize> = (0..round.questions.len())
+        .filter(|&i| {
+            round
+                .answers
+                .get(i)
+                .is_some_and(|a| *a != round.questions[i].correct)
+        })
+        .collect();
     if missed.is_empty() {
         lines.push(Line::from(
             "Nothing missed. Try a harder level with `httpdex quiz --level iana`.",
@@ -162,15 +161,13 @@ fn summary(app: &App, view: &QuizView) -> Vec<Line<'static>> {
             "Missed, worth a second look:",
             theme.heading(),
         ));
-        for q in missed {
-            let right = &q.choices[q.correct];
-            let summary = app
-                .catalog
-                .get(&right.id)
-                .map_or("", |e| e.summary.as_ref());
+        for i in missed {
+            let Some(right) = view.choice_entry(i, round.questions[i].correct) else {
+                continue;
+            };
             lines.push(Line::from(vec![
-                Span::styled(format!("• {}", right_title(app, &right.id)), theme.title()),
-                Span::raw(format!(": {summary}")),
+                Span::styled(format!("• {}", right.title), theme.title()),
+                Span::raw(format!(": {}", right.summary)),
             ]));
         }
     }
@@ -181,9 +178,6 @@ fn summary(app: &App, view: &QuizView) -> Vec<Line<'static>> {
         lines.push(Line::from(weakest.join(" · ")));
     }
     lines.push(Line::default());
-    lines.push(Line::styled(
-        "r: replay the missed questions · N: new round · v: another level · Esc: back to browsing",
-        theme.dim(),
-    ));
+    lines.push(Line::styled(crate::hints::quiz_summary(), theme.dim()));
     lines
 }
