@@ -134,7 +134,7 @@ fn browse(catalog: Arc<Catalog>, launch: Launch) -> i32 {
         Ok(()) => exit::OK,
         Err(e) => {
             eprintln!("httpdex: terminal error: {e}");
-            exit::NOT_FOUND
+            exit::TERMINAL
         }
     }
 }

@@ -44,7 +44,7 @@ pub fn snippet(
             Ok(_) => writeln!(o.err, "Copied {what}")?,
             Err(why) => {
                 writeln!(o.err, "httpdex: could not copy the {what}: {why}")?;
-                return Ok(exit::NOT_FOUND);
+                return Ok(exit::CLIPBOARD);
             }
         }
     }

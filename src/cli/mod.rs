@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod commands;
 mod completions;
+pub mod exit;
 #[cfg(test)]
 mod plain_lookup_tests;
 
@@ -22,7 +23,8 @@ use httpdex_core::theme::Theme;
     name = "httpdex",
     version,
     about = "The HTTP status code reference that lives in your terminal",
-    after_help = "Run without arguments to open the interactive browser."
+    after_help = "Run without arguments to open the interactive browser.",
+    after_long_help = exit::long_help()
 )]
 pub struct Cli {
     /// Open the browser with QUERY already typed in
@@ -215,13 +217,6 @@ fn parse_origin(text: &str) -> Result<Origin, String> {
     })
 }
 
-/// Process exit codes: the contract scripts rely on.
-pub mod exit {
-    pub const OK: i32 = 0;
-    pub const NOT_FOUND: i32 = 1;
-    pub const USAGE: i32 = 2;
-}
-
 /// Where one-shot output goes and how it looks.
 pub struct Output<'w> {
     pub out: &'w mut dyn Write,
@@ -263,7 +258,7 @@ impl Output<'_> {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::OK,
             Err(e) => {
                 let _ = writeln!(output.err, "httpdex: {e}");
-                exit::NOT_FOUND
+                exit::IO
             }
         }
     }
