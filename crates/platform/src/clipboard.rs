@@ -143,7 +143,7 @@ fn in_tmux() -> bool {
 
 /// Writes the OSC 52 "set clipboard" sequence, wrapped in tmux's DCS
 /// passthrough when inside tmux.
-pub fn write_osc52(out: &mut impl Write, text: &str, tmux: bool) -> io::Result<()> {
+pub(crate) fn write_osc52(out: &mut impl Write, text: &str, tmux: bool) -> io::Result<()> {
     if !std::io::IsTerminal::is_terminal(&io::stdout()) {
         return Err(io::Error::other("stdout is not a terminal"));
     }
@@ -151,7 +151,7 @@ pub fn write_osc52(out: &mut impl Write, text: &str, tmux: bool) -> io::Result<(
     out.flush()
 }
 
-pub fn osc52_sequence(text: &str, tmux: bool) -> String {
+pub(crate) fn osc52_sequence(text: &str, tmux: bool) -> String {
     let osc = format!("\x1b]52;c;{}\x07", base64(text.as_bytes()));
     if tmux {
         // Inside a DCS, every ESC of the payload is doubled.

@@ -6,7 +6,7 @@ use crate::action::Action;
 use crate::keymap::{Context, key_for};
 
 /// `l/L: other stacks, y: copy`, in the detail pane's snippet heading.
-pub fn snippet_keys() -> String {
+pub(crate) fn snippet_keys() -> String {
     let d = Context::Detail;
     format!(
         "{}/{}: other stacks, {}: copy",
@@ -17,7 +17,7 @@ pub fn snippet_keys() -> String {
 }
 
 /// Under the quiz's feedback.
-pub fn quiz_feedback() -> String {
+pub(crate) fn quiz_feedback() -> String {
     let q = Context::Quiz;
     format!(
         "{}: next question · {}: read the answer's full entry",
@@ -27,7 +27,7 @@ pub fn quiz_feedback() -> String {
 }
 
 /// Under the quiz's summary.
-pub fn quiz_summary() -> String {
+pub(crate) fn quiz_summary() -> String {
     let q = Context::Quiz;
     format!(
         "{}: replay the missed questions · {}: new round · {}: another level · {}: back to browsing",
@@ -39,19 +39,19 @@ pub fn quiz_summary() -> String {
 }
 
 /// The status line while the detail pane shows a quiz answer.
-pub fn reading_answer(id: &str) -> String {
+pub(crate) fn reading_answer(id: &str) -> String {
     let back = key_for(Context::Detail, Action::Back);
     format!("Reading {id}; {back} goes back to the quiz")
 }
 
 /// The status line while the search picks a comparison's other side.
-pub fn picking(name: &str) -> String {
+pub(crate) fn picking(name: &str) -> String {
     let open = key_for(Context::Search, Action::Open);
     format!("Comparing with {name}: search for the other code, {open} opens the comparison")
 }
 
 /// The detail pane when the search matches nothing.
-pub fn no_match() -> String {
+pub(crate) fn no_match() -> String {
     format!(
         "No code matches. {} clears the search; {}/{} reset in turn the class and origin filters.",
         key_for(Context::Search, Action::Back),
@@ -61,7 +61,7 @@ pub fn no_match() -> String {
 }
 
 /// The help overlay's bottom line, with `below` lines still hidden.
-pub fn help_footer(below: usize) -> String {
+pub(crate) fn help_footer(below: usize) -> String {
     let h = Context::Help;
     let close = key_for(h, Action::Back);
     if below > 0 {
@@ -76,7 +76,7 @@ pub fn help_footer(below: usize) -> String {
 }
 
 /// The notice shown instead of the app on a terminal that is too small.
-pub fn too_small(width: u16, height: u16, min: (u16, u16)) -> String {
+pub(crate) fn too_small(width: u16, height: u16, min: (u16, u16)) -> String {
     format!(
         "Terminal too small: {width}x{height}. httpdex needs at least {}x{}. Enlarge the window, or press {} to quit.",
         min.0,

@@ -104,7 +104,7 @@ impl Key {
     }
 }
 
-pub struct Binding {
+pub(crate) struct Binding {
     pub context: Context,
     pub keys: &'static [Key],
     pub action: Action,
@@ -133,7 +133,7 @@ use Context::{Cheatsheet, Compare, Detail, Global, Help, Quiz, Search};
 
 // One row per binding, kept as a table: it is read more than edited.
 #[rustfmt::skip]
-pub const BINDINGS: &[Binding] = &[
+pub(crate) const BINDINGS: &[Binding] = &[
     bind(Global, &[ctrl('c')], Action::Quit, "Quit", None),
     bind(Global, &[key(KeyCode::F(1)), ch('?')], Action::ToggleHelp, "Open or close this help", Some("help")),
     bind(Global, &[ctrl('g')], Action::OpenQuiz, "Quiz: test yourself", Some("quiz")),
@@ -220,7 +220,7 @@ pub const BINDINGS: &[Binding] = &[
 /// The label of the first key bound to `action` in `context` (or
 /// everywhere), for hints written into text, so that no key name is typed
 /// anywhere but this table. A test checks every pair the app asks for.
-pub fn key_for(context: Context, action: Action) -> String {
+pub(crate) fn key_for(context: Context, action: Action) -> String {
     BINDINGS
         .iter()
         .find(|b| (b.context == context || b.context == Context::Global) && b.action == action)
@@ -228,7 +228,7 @@ pub fn key_for(context: Context, action: Action) -> String {
 }
 
 /// The bindings active in `context`, its own first, then the global ones.
-pub fn active(context: Context) -> impl Iterator<Item = &'static Binding> {
+pub(crate) fn active(context: Context) -> impl Iterator<Item = &'static Binding> {
     let own = BINDINGS.iter().filter(move |b| b.context == context);
     let global = BINDINGS.iter().filter(|b| b.context == Global);
     own.chain(global)

@@ -5,8 +5,8 @@
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
 /// Below this the app shows a "terminal too small" notice instead.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 15;
+pub(crate) const MIN_WIDTH: u16 = 60;
+pub(crate) const MIN_HEIGHT: u16 = 15;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
@@ -48,7 +48,7 @@ pub fn areas(area: Rect) -> Option<Areas> {
 }
 
 /// Width of one column of the help overlay, borders included.
-pub const HELP_COLUMN: u16 = 80;
+pub(crate) const HELP_COLUMN: u16 = 80;
 
 /// The help overlay: centred, one column at most 80 wide, or two side by
 /// side where the screen has room for both; as tall as the screen allows.
@@ -70,12 +70,12 @@ pub fn help_area(area: Rect) -> Rect {
 
 /// The text inside a bordered pane: one column of padding on each side
 /// reads better. The views draw there and `update` pages by it.
-pub fn pane_text(pane: Rect) -> Rect {
+pub(crate) fn pane_text(pane: Rect) -> Rect {
     pane.inner(Margin::new(2, 1))
 }
 
 /// Full-screen views (compare, cheat sheet): a bordered area above the footer.
-pub fn screen_block(area: Rect) -> Rect {
+pub(crate) fn screen_block(area: Rect) -> Rect {
     Rect {
         height: area.height.saturating_sub(1),
         ..area
@@ -83,11 +83,11 @@ pub fn screen_block(area: Rect) -> Rect {
 }
 
 /// The compare table's text area.
-pub fn compare_text(area: Rect) -> Rect {
+pub(crate) fn compare_text(area: Rect) -> Rect {
     pane_text(screen_block(area))
 }
 
 /// The cheat sheet's grid.
-pub fn cheatsheet_grid(area: Rect) -> Rect {
+pub(crate) fn cheatsheet_grid(area: Rect) -> Rect {
     screen_block(area).inner(Margin::new(1, 1))
 }

@@ -9,7 +9,7 @@ mod hints;
 pub mod keymap;
 pub mod layout;
 pub mod runner;
-pub mod view;
+mod view;
 
 use std::io;
 use std::sync::{Arc, Mutex};
@@ -102,7 +102,7 @@ fn clock_entropy() -> u64 {
 /// How long the system clipboard may take before the copy goes through
 /// the terminal instead: a display that accepts and never answers must not
 /// freeze the app.
-pub const COPY_DEADLINE: Duration = Duration::from_secs(2);
+pub(crate) const COPY_DEADLINE: Duration = Duration::from_secs(2);
 
 /// The system clipboard, shared with the copy jobs. A job that is stuck on
 /// a silent display keeps the lock, so later copies see it busy and use the

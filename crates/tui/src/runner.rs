@@ -45,7 +45,7 @@ impl Runner {
     /// Starts the thread that reads the terminal. It stops at the first
     /// read error, after saying so: a terminal that is gone must end the
     /// app, not leave it spinning on failed reads.
-    pub fn listen_to_terminal(&self) {
+    pub(crate) fn listen_to_terminal(&self) {
         let sender = self.sender.clone();
         std::thread::spawn(move || {
             loop {
@@ -90,7 +90,7 @@ impl Runner {
 
     /// A message that is already waiting, without blocking: the loop
     /// handles every queued event before it draws and sleeps again.
-    pub fn pending(&self) -> Option<Message> {
+    pub(crate) fn pending(&self) -> Option<Message> {
         self.receiver.try_recv().ok()
     }
 }

@@ -8,7 +8,7 @@ use crate::layout;
 use httpdex_catalog::Class;
 
 /// Narrowest column that still reads: `403.14 Directory listing…`.
-pub const MIN_COLUMN_WIDTH: u16 = 24;
+pub(crate) const MIN_COLUMN_WIDTH: u16 = 24;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheatItem {
@@ -51,7 +51,7 @@ impl CheatSheet {
         }
     }
 
-    pub fn select_entry(&mut self, entry: usize) {
+    pub(crate) fn select_entry(&mut self, entry: usize) {
         if let Some(i) = self
             .items
             .iter()

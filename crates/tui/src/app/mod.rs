@@ -165,7 +165,7 @@ impl App {
     }
 
     /// The screen the help overlay covers (or the top one when it is closed).
-    pub fn screen_below_help(&self) -> Screen {
+    pub(crate) fn screen_below_help(&self) -> Screen {
         self.stack
             .iter()
             .rev()
@@ -301,7 +301,7 @@ impl App {
     }
 
     /// The outcome of a copy through the terminal, for the status line.
-    pub fn copied_through_terminal(&mut self, what: &str, why: &str, result: Result<(), String>) {
+    pub(crate) fn copied_through_terminal(&mut self, what: &str, why: &str, result: Result<(), String>) {
         self.status = Some(match result {
             Ok(()) => format!("Copied {what} (through the terminal, OSC 52)"),
             Err(e) => format!("Could not copy {what}: {why}; {e}"),

@@ -51,7 +51,7 @@ pub struct ChoiceEntry {
 
 impl QuizView {
     /// The entry of choice `choice` of question `question`.
-    pub fn choice_entry(&self, question: usize, choice: usize) -> Option<&ChoiceEntry> {
+    pub(crate) fn choice_entry(&self, question: usize, choice: usize) -> Option<&ChoiceEntry> {
         self.choices.get(question)?.get(choice)
     }
 }
@@ -213,7 +213,7 @@ impl App {
     }
 
     /// The runner saved a finished round: keep the new stats, celebrate a best.
-    pub fn round_saved(&mut self, result: Result<(State, bool), String>) {
+    pub(crate) fn round_saved(&mut self, result: Result<(State, bool), String>) {
         match result {
             Ok((state, new_best)) => {
                 self.record.stats = state.codes;
@@ -229,7 +229,7 @@ impl App {
     }
 
     /// (score, count) of the best round at `level`, if any was played.
-    pub fn best_score(&self, level: Level) -> Option<(u32, u32)> {
+    pub(crate) fn best_score(&self, level: Level) -> Option<(u32, u32)> {
         self.record
             .best
             .get(level.slug())
@@ -257,7 +257,7 @@ impl App {
     }
 
     /// Whether the quiz clock should run.
-    pub fn quiz_clock(&self) -> Option<u64> {
+    pub(crate) fn quiz_clock(&self) -> Option<u64> {
         let view = self.quiz.as_ref()?;
         (self.screen_below_help() == Screen::Quiz && !view.round.is_finished())
             .then_some(view.round_number)

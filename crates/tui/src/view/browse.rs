@@ -14,7 +14,7 @@ use httpdex_core::theme::Theme;
 /// What the empty search box suggests typing.
 const PLACEHOLDER: &str = "type to search: 404, 4xx, unauth, teapot, rate limit…";
 
-pub fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
+pub(crate) fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.browse.focus == Focus::Search && !app.help_open();
     let class = app
         .browse
@@ -66,7 +66,7 @@ pub fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
     Line::from(spans).render(inner, buf);
 }
 
-pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
+pub(crate) fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.browse.focus == Focus::Search && !app.help_open();
     let block = Block::bordered()
         .border_style(app.theme.border(focused))
