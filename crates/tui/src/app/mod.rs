@@ -301,7 +301,12 @@ impl App {
     }
 
     /// The outcome of a copy through the terminal, for the status line.
-    pub(crate) fn copied_through_terminal(&mut self, what: &str, why: &str, result: Result<(), String>) {
+    pub(crate) fn copied_through_terminal(
+        &mut self,
+        what: &str,
+        why: &str,
+        result: Result<(), String>,
+    ) {
         self.status = Some(match result {
             Ok(()) => format!("Copied {what} (through the terminal, OSC 52)"),
             Err(e) => format!("Could not copy {what}: {why}; {e}"),

@@ -68,7 +68,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     let mut used = 0;
     for (keys, hint) in hints {
-        let keys = format!(" {} ", keys.join("/"));
+        let keys = format!(" {} ", join_keys(&keys));
         let hint = format!("{hint} ");
         used += keys.chars().count() + hint.chars().count();
         if used > area.width as usize {
@@ -78,4 +78,19 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(hint, app.theme.dim()));
     }
     Line::from(spans).render(area, buf);
+}
+
+/// Keys that share a hint, as the footer writes them: `↓/↑`, and a run of
+/// consecutive digits as a range (`1-4`, the quiz's answers).
+fn join_keys(keys: &[String]) -> String {
+    let digits: Vec<u32> = keys
+        .iter()
+        .filter_map(|k| k.parse().ok().filter(|_| k.len() == 1))
+        .collect();
+    let consecutive = digits.windows(2).all(|w| w[1] == w[0] + 1);
+    if keys.len() > 2 && digits.len() == keys.len() && consecutive {
+        format!("{}-{}", keys[0], keys[keys.len() - 1])
+    } else {
+        keys.join("/")
+    }
 }
