@@ -387,6 +387,8 @@ fn a_copy_runs_as_a_job_whose_result_comes_back_through_the_runner() {
             clipboard: httpdex_tui::shared_clipboard(Fake(copied.clone(), works)),
             store: None,
             runner: &runner,
+            suspend: || Ok(()),
+            resumed: false,
         };
         app.update(Action::Copy);
         httpdex_tui::perform_effects(app, &mut io);

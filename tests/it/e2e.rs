@@ -216,3 +216,121 @@ fn term_dumb_refuses_the_browser() {
     assert_eq!(s.wait_exit(), 2);
     assert!(s.screen().contains("TERM=dumb cannot show the browser"));
 }
+
+/// The process state letter from /proc: `T` while stopped.
+fn process_state(pid: u32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit(") ")
+        .next()
+        .and_then(|s| s.chars().next())
+        .unwrap_or('?')
+}
+
+#[test]
+fn a_long_paste_is_one_line_in_the_search_and_no_key_is_left_unread() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("type to search");
+    let words = "not found\n".repeat(500); // 5 KB, newlines included
+    s.send(&format!("\x1b[200~{words}\x1b[201~"));
+    s.wait_for("The paste was cut to the search's 128 characters");
+    // One Ctrl-C is enough: nothing of the paste is still queued.
+    s.send("\x03");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn a_burst_of_keys_is_handled_before_the_app_sleeps() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("type to search");
+    s.send(&"\x1b[B".repeat(2000)); // Down, 2,000 times
+    s.send("\x03");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn every_signal_that_ends_the_app_restores_the_terminal() {
+    for (signal, code) in [
+        (libc::SIGQUIT, 131),
+        (libc::SIGUSR1, 138),
+        (libc::SIGHUP, 129),
+    ] {
+        let mut s = Session::start(&[], &[]);
+        s.wait_for("type to search");
+        s.signal(signal);
+        assert_eq!(s.wait_exit(), code, "signal {signal}");
+        s.assert_restored();
+    }
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_fg_resumes() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("type to search");
+    s.send("teapot");
+    s.wait_for("418");
+    let pid = s.child.process_id().unwrap();
+    s.send("\x1a"); // Ctrl-Z
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while process_state(pid) != 'T' && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(process_state(pid), 'T', "stopped after Ctrl-Z");
+    assert!(s.cooked(), "the shell gets a cooked terminal back");
+    s.output.lock().unwrap().clear();
+    s.signal(libc::SIGCONT);
+    s.wait_for("418"); // redrawn whole after resuming
+    assert!(!s.cooked(), "raw mode again");
+    s.send("\x03");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(s.cooked());
+}
+
+#[test]
+fn a_terminal_that_goes_away_ends_the_app() {
+    // SIGHUP ignored by the shell, as under `trap "" HUP`: whether the app
+    // hears the hangup or only sees its reads fail, it must end, not spin.
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 15,
+            cols: 60,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty");
+    let state = tempfile::tempdir().unwrap();
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args(["-c", &format!("trap '' HUP; exec {}", binary())]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("HTTPDEX_STATE_DIR", state.path());
+    let mut child = pty.slave.spawn_command(cmd).expect("spawn httpdex");
+    drop(pty.slave);
+    // A small screen's first frame fits in the pty's buffer unread.
+    std::thread::sleep(Duration::from_secs(1));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "running before the hangup"
+    );
+    drop(pty.master);
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("httpdex kept running after its terminal went away");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn one_shot_output_on_a_dumb_terminal_has_no_colour() {
+    let mut s = Session::start(&["show", "404"], &[("TERM", "dumb")]);
+    assert_eq!(s.wait_exit(), 0);
+    let out = String::from_utf8_lossy(&s.output.lock().unwrap()).into_owned();
+    assert!(out.contains("404 Not Found"), "{out}");
+    assert!(
+        !out.contains('\x1b'),
+        "escape sequences on TERM=dumb: {out:?}"
+    );
+}

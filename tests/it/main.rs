@@ -44,5 +44,7 @@ pub fn io<'a>(
         clipboard: httpdex_tui::shared_clipboard(NoClipboard),
         store,
         runner,
+        suspend: || Ok(()),
+        resumed: false,
     }
 }

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod detail;
 pub mod markdown;
 pub mod quiz;
+pub mod safe;
 pub mod snippets;
 pub mod theme;
 pub mod wrap;

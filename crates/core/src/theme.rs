@@ -18,7 +18,11 @@ impl Theme {
     /// Colour on unless `NO_COLOR` is set to a non-empty value (no-color.org).
     pub fn from_env() -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !no_color }
+        // A dumb terminal shows escape sequences as text.
+        let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+        Theme {
+            color: !no_color && !dumb,
+        }
     }
 
     fn fg(&self, color: Color) -> Style {

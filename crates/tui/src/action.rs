@@ -16,6 +16,8 @@ pub enum Action {
     Back,
     /// Leave the app.
     Quit,
+    /// Hand the terminal back to the shell until `fg` (Ctrl-Z).
+    Suspend,
     /// Select the next code in the list.
     SelectNext,
     /// Select the previous code in the list.

@@ -135,6 +135,7 @@ use Context::{Cheatsheet, Compare, Detail, Global, Help, Quiz, Search};
 #[rustfmt::skip]
 pub(crate) const BINDINGS: &[Binding] = &[
     bind(Global, &[ctrl('c')], Action::Quit, "Quit", None),
+    bind(Global, &[ctrl('z')], Action::Suspend, "Suspend to the shell (fg resumes)", None),
     bind(Global, &[key(KeyCode::F(1)), ch('?')], Action::ToggleHelp, "Open or close this help", Some("help")),
     bind(Global, &[ctrl('g')], Action::OpenQuiz, "Quiz: test yourself", Some("quiz")),
     bind(Global, &[key(KeyCode::F(2))], Action::CycleClass, "Filter by class: all, 1xx … 5xx", Some("class")),

@@ -15,7 +15,9 @@ use std::io;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+};
 use crossterm::execute;
 
 use action::Action;
@@ -42,8 +44,7 @@ pub struct Launch {
 pub fn run(catalog: Arc<Catalog>, launch: Launch) -> io::Result<()> {
     install_panic_hook();
     let mut terminal = ratatui::try_init()?;
-    restore_on_signals();
-    let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
+    let result = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste).and_then(|()| {
         let size = terminal.size()?;
         let mut app = App::new(catalog, Theme::from_env(), (size.width, size.height));
         app.entropy = clock_entropy();
@@ -124,10 +125,13 @@ fn event_loop(
 ) -> io::Result<()> {
     let runner = Runner::new();
     runner.listen_to_terminal();
+    restore_on_signals(runner.sender());
     let mut io = Io {
         clipboard: shared_clipboard(SystemClipboard::default()),
         store,
         runner: &runner,
+        suspend: suspend_to_shell,
+        resumed: false,
     };
     let mut clock: Option<(u64, Instant)> = None;
     let crash_test = crash_test_requested();
@@ -155,6 +159,16 @@ fn event_loop(
             perform_effects(app, &mut io);
             message = runner.pending();
         }
+        if std::mem::take(&mut io.resumed) {
+            // Terminal::clear would ask the terminal for the cursor, whose
+            // reply the reader thread would take: clear by hand and blank
+            // the last frame so that the next draw repaints every cell.
+            execute!(
+                io::stdout(),
+                crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+            )?;
+            terminal.swap_buffers();
+        }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
     }
     Ok(())
@@ -163,12 +177,15 @@ fn event_loop(
 /// One message into the app.
 fn handle(app: &mut App, message: Message) -> io::Result<()> {
     match message {
+        // A paste is one message however long: one search, one frame.
+        Message::Terminal(Event::Paste(text)) => app.paste(&text),
         Message::Terminal(event) => {
             if let Some(action) = keymap::action_for(&event, app.context()) {
                 app.update(action);
             }
         }
         Message::Job(result) => app.receive(result),
+        Message::Suspend => app.update(Action::Suspend),
         Message::TerminalGone(why) => {
             return Err(io::Error::other(format!("the terminal is gone ({why})")));
         }
@@ -182,6 +199,11 @@ pub struct Io<'a> {
     pub store: Option<&'a Store>,
     /// Where slow effects run as jobs; their results come back through it.
     pub runner: &'a Runner,
+    /// Stops the process until it is continued, with the terminal handed
+    /// back meanwhile (`suspend_to_shell`; tests pass a stand-in).
+    pub suspend: fn() -> io::Result<()>,
+    /// Set after a suspension: the screen must be redrawn whole.
+    pub resumed: bool,
 }
 
 /// Carries out what update() asked for; failures become status messages.
@@ -215,6 +237,10 @@ pub fn perform_effects(app: &mut App, io: &mut Io) {
                 let result = copy_through_terminal(&text).map_err(|e| e.to_string());
                 app.copied_through_terminal(&what, &why, result);
             }
+            Effect::Suspend => match (io.suspend)() {
+                Ok(()) => io.resumed = true,
+                Err(e) => app.status = Some(format!("Could not suspend: {e}")),
+            },
             Effect::SaveRound(record) => {
                 let result = match io.store {
                     Some(store) => {
@@ -234,7 +260,12 @@ pub fn perform_effects(app: &mut App, io: &mut Io) {
 /// Undoes everything `run` turned on. Safe to call more than once, and
 /// from the signal thread, where no destructor will show the cursor.
 fn restore() {
-    let _ = execute!(io::stdout(), DisableMouseCapture, crossterm::cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        crossterm::cursor::Show
+    );
     ratatui::restore();
 }
 
@@ -243,7 +274,12 @@ fn restore() {
 /// is ours to undo, then a short report replaces the default dump.
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture, crossterm::cursor::Show);
+        let _ = execute!(
+            io::stdout(),
+            DisableBracketedPaste,
+            DisableMouseCapture,
+            crossterm::cursor::Show
+        );
         let location = info
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
@@ -260,16 +296,27 @@ fn install_panic_hook() {
     }));
 }
 
-/// SIGINT, SIGTERM and SIGHUP would otherwise kill the process with the
-/// terminal still raw: restore it first, then exit as the signal would.
+/// Every signal whose default action ends the process would leave the
+/// terminal raw: restore it first, then exit as the signal would. SIGTSTP
+/// (a `kill -TSTP`; Ctrl-Z itself arrives as a key in raw mode) becomes a
+/// message, so the UI thread suspends with the terminal in a known state.
 #[cfg(unix)]
-fn restore_on_signals() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+fn restore_on_signals(wake: std::sync::mpsc::Sender<Message>) {
+    use signal_hook::consts::*;
+    let ending = [
+        SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGXFSZ,
+    ];
+    let Ok(mut signals) = signal_hook::iterator::Signals::new(ending.iter().chain(&[SIGTSTP]))
+    else {
         return;
     };
     std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
+        for signal in signals.forever() {
+            if signal == SIGTSTP {
+                let _ = wake.send(Message::Suspend);
+                continue;
+            }
             restore();
             std::process::exit(128 + signal);
         }
@@ -277,4 +324,24 @@ fn restore_on_signals() {
 }
 
 #[cfg(not(unix))]
-fn restore_on_signals() {}
+fn restore_on_signals(_wake: std::sync::mpsc::Sender<Message>) {}
+
+/// Ctrl-Z: hands the terminal back, stops the process as SIGTSTP would,
+/// and on `fg` (SIGCONT) takes the terminal again; the caller redraws.
+#[cfg(unix)]
+pub fn suspend_to_shell() -> io::Result<()> {
+    restore();
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
+}
+
+#[cfg(not(unix))]
+pub fn suspend_to_shell() -> io::Result<()> {
+    Ok(())
+}

@@ -23,6 +23,8 @@ pub enum Message {
     TerminalGone(String),
     /// A background job finished, or its deadline passed.
     Job(JobResult),
+    /// SIGTSTP from outside (`kill -TSTP`): suspend as Ctrl-Z does.
+    Suspend,
 }
 
 pub struct Runner {
@@ -59,6 +61,11 @@ impl Runner {
                 }
             }
         });
+    }
+
+    /// Another way in, for threads that wake the UI (the signal thread).
+    pub(crate) fn sender(&self) -> Sender<Message> {
+        self.sender.clone()
     }
 
     /// Runs `work` on its own thread. Its result comes back as a message;

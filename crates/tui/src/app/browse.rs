@@ -7,8 +7,8 @@ use super::{App, Screen, WHEEL_STEP, cycle, scroll_delta, step};
 use crate::action::Action;
 use httpdex_catalog::search::{self, Filter, Hit, MAX_QUERY_CHARS, Narrowing};
 use httpdex_catalog::{Class, Origin};
-use httpdex_core::detail;
 use httpdex_core::snippets::{self, Lang};
+use httpdex_core::{detail, safe};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
@@ -134,6 +134,31 @@ impl App {
         } else {
             self.should_quit = true;
         }
+    }
+
+    /// Pasted text goes into the search as one line: control characters
+    /// (newlines included) become spaces, runs of spaces fold, and what
+    /// is past the search's length is cut, with a note. Screens without a
+    /// text box ignore it.
+    pub fn paste(&mut self, text: &str) {
+        if !matches!(self.screen(), Screen::Browse | Screen::Pick { .. }) {
+            return;
+        }
+        let line = text
+            .split(|c: char| c.is_whitespace() || safe::is_unsafe(c))
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let room = MAX_QUERY_CHARS.saturating_sub(self.browse.query.chars().count());
+        let kept: String = line.chars().take(room).collect();
+        if kept.chars().count() < line.chars().count() {
+            self.status = Some(format!(
+                "The paste was cut to the search's {MAX_QUERY_CHARS} characters"
+            ));
+        }
+        self.browse.query.push_str(&kept);
+        self.browse.focus = Focus::Search;
+        self.refresh_hits();
     }
 
     pub(super) fn set_query(&mut self, query: &str) {

@@ -65,6 +65,8 @@ pub enum Effect {
     },
     /// Record a finished quiz round in the state file.
     SaveRound(RoundRecord),
+    /// Give the terminal back to the shell and stop until continued.
+    Suspend,
 }
 
 /// What a background job brings back to `App::receive`.
@@ -227,6 +229,7 @@ impl App {
         }
         match action {
             Action::Quit => self.should_quit = true,
+            Action::Suspend => self.effects.push(Effect::Suspend),
             Action::ToggleHelp if self.help_open() => {
                 self.close();
             }
