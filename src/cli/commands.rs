@@ -25,11 +25,10 @@ pub fn snippet(
         report_unknown(catalog, id, o)?;
         return Ok(exit::NOT_FOUND);
     };
-    let remembered = || {
-        let state = httpdex_platform::state::Store::locate()?.load().state;
-        Lang::from_slug(state.snippet_lang.as_deref()?)
+    let lang = match lang {
+        Some(lang) => lang,
+        None => remembered_lang(o)?.unwrap_or(Lang::Express),
     };
-    let lang = lang.or_else(remembered).unwrap_or(Lang::Express);
     let snippet = snippets::snippet(catalog, entry, lang);
     if let Some(note) = &snippet.note {
         writeln!(o.err, "note: {note}")?;
@@ -97,6 +96,22 @@ pub fn show(catalog: &Catalog, ids: &[String], json: bool, o: &mut Output) -> io
 }
 
 /// "No status code X" plus the nearest matches, on stderr.
+/// The stack `l` chose last in the app. A corrupt state file is moved
+/// aside on the way, and the user is told so.
+fn remembered_lang(o: &mut Output) -> io::Result<Option<httpdex_core::snippets::Lang>> {
+    let Some(store) = httpdex_platform::state::Store::locate() else {
+        return Ok(None);
+    };
+    let loaded = store.load();
+    if let Some(warning) = &loaded.warning {
+        writeln!(o.err, "httpdex: {warning}")?;
+    }
+    let slug = loaded.state.snippet_lang;
+    Ok(slug
+        .as_deref()
+        .and_then(httpdex_core::snippets::Lang::from_slug))
+}
+
 pub fn report_unknown(catalog: &Catalog, id: &str, o: &mut Output) -> io::Result<()> {
     let shown = truncate(id, 40);
     let class = Class::parse(id).filter(|_| id.trim().to_ascii_lowercase().ends_with("xx"));

@@ -150,3 +150,68 @@ fn an_unwritable_state_location_is_an_error_even_for_root() {
     assert!(err.contains("could not save"), "{err}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
 }
+
+#[test]
+fn two_corrupt_files_in_the_same_instant_keep_both_copies() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
+    for text in ["{ first", "{ second"] {
+        std::fs::write(store.path(), text).unwrap();
+        assert!(store.load().warning.is_some());
+    }
+    let mut copies: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    copies.sort();
+    assert_eq!(copies, ["{ first", "{ second"]);
+}
+
+#[test]
+fn counters_saturate_and_fields_from_a_newer_version_survive_a_rewrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
+    let max = u32::MAX;
+    std::fs::write(
+        store.path(),
+        format!(
+            r#"{{"codes": {{"404": {{"attempts": {max}, "correct": {max}}}}},
+               "rounds_played": {max}, "achievements": ["first-round"]}}"#
+        ),
+    )
+    .unwrap();
+    store
+        .update(|s| {
+            s.record_round(&record("404", true));
+        })
+        .unwrap();
+    let state = store.load().state;
+    assert_eq!(state.codes["404"].attempts, max);
+    assert_eq!(state.codes["404"].correct, max);
+    assert_eq!(state.rounds_played, max);
+    let text = std::fs::read_to_string(store.path()).unwrap();
+    assert!(text.contains("\"achievements\""), "{text}");
+    assert!(text.contains("first-round"), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_state_file_that_is_not_a_regular_file_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
+    // A FIFO would block the reader forever; /dev/zero would never end.
+    let fifo = std::ffi::CString::new(store.path().to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string naming a path in our temp dir.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    let loaded = store.load();
+    let warning = loaded.warning.expect("a warning");
+    assert!(warning.contains("not a regular file"), "{warning}");
+    std::fs::remove_file(store.path()).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", store.path()).unwrap();
+    let warning = store.load().warning.expect("a warning");
+    assert!(warning.contains("not a regular file"), "{warning}");
+    // And nothing is written over what is not ours.
+    assert!(store.update(|_| {}).is_err());
+}

@@ -18,6 +18,8 @@ use httpdex_core::quiz::{Level, Stats};
 
 const FILE: &str = "state.json";
 const LOCK: &str = "state.lock";
+/// The state is a few kilobytes; anything near this is not ours.
+pub const MAX_STATE_BYTES: u64 = 16 << 20;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct State {
@@ -32,6 +34,10 @@ pub struct State {
     /// The snippet language chosen last (its slug).
     #[serde(default)]
     pub snippet_lang: Option<String>,
+    /// Fields a newer httpdex wrote: kept as they are, so that an older
+    /// one rewriting the file does not lose them.
+    #[serde(flatten)]
+    pub unknown: BTreeMap<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,10 +71,11 @@ impl State {
     pub fn record_round(&mut self, round: &RoundRecord) -> bool {
         for (id, right) in &round.results {
             let s = self.codes.entry(id.clone()).or_default();
-            s.attempts += 1;
-            s.correct += u32::from(*right);
+            // A counter at its limit stays there rather than wrapping to 0.
+            s.attempts = s.attempts.saturating_add(1);
+            s.correct = s.correct.saturating_add(u32::from(*right));
         }
-        self.rounds_played += 1;
+        self.rounds_played = self.rounds_played.saturating_add(1);
         let this = Best {
             score: round.results.iter().filter(|(_, r)| *r).count() as u32,
             count: round.results.len() as u32,
@@ -132,7 +139,7 @@ impl Store {
 
     fn read(&self) -> Result<State, ReadError> {
         let path = self.path();
-        let text = match fs::read_to_string(&path) {
+        let text = match read_regular_file(&path, MAX_STATE_BYTES) {
             Ok(text) => text,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(State::default()),
             Err(e) => {
@@ -143,10 +150,7 @@ impl Store {
             }
         };
         serde_json::from_str(&text).map_err(|e| {
-            let stamp = SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs());
-            let aside = path.with_extension(format!("json.corrupt-{stamp}"));
+            let aside = aside_name(&path);
             let (what, file_remains) = match fs::rename(&path, &aside) {
                 Ok(()) => (format!("moved to {}", aside.display()), false),
                 Err(e) => (format!("could not move it aside ({e})"), true),
@@ -184,6 +188,55 @@ impl Store {
         write_atomically(&path, &state).map_err(|e| fail("writing", e))?;
         Ok(state)
     }
+}
+
+/// Where a corrupt state file goes: stamped with the time to the
+/// nanosecond and, should that name exist (two corrupt files in one
+/// instant), a counter, so one corrupt copy never replaces another.
+fn aside_name(path: &Path) -> PathBuf {
+    let stamp = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    (0..)
+        .map(|n| match n {
+            0 => path.with_extension(format!("json.corrupt-{stamp}")),
+            n => path.with_extension(format!("json.corrupt-{stamp}-{n}")),
+        })
+        .find(|p| !p.exists())
+        .expect("an unused name")
+}
+
+/// Reads `path` if it is a regular file of at most `max` bytes. A FIFO
+/// would block the reader, a device such as /dev/zero never ends: both,
+/// and anything larger, are errors that name the rule.
+pub fn read_regular_file(path: &Path, max: u64) -> io::Result<String> {
+    use std::io::Read;
+    // Opening a FIFO for reading blocks until a writer comes: look first,
+    // and open without blocking in case it was swapped in between.
+    let meta = fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(io::Error::other("not a regular file"));
+    }
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::other("not a regular file"));
+    }
+    let mut text = String::new();
+    file.take(max + 1).read_to_string(&mut text)?;
+    if text.len() as u64 > max {
+        return Err(io::Error::other(format!(
+            "larger than {} MB, which is more than any such file needs",
+            max >> 20
+        )));
+    }
+    Ok(text)
 }
 
 struct ReadError {
