@@ -83,6 +83,12 @@ fn examples_are_valid_http_with_the_required_headers() {
         if !status.starts_with(&format!("HTTP/1.1 {wire_code}")) {
             problems.push(format!("{}: status line {status:?}", e.id));
         }
+        // RFC 9110 section 6.6.1: an origin server with a clock MUST send
+        // Date in 2xx, 3xx and 4xx; the examples show it on every final
+        // response.
+        if wire_code >= 200 && !headers.iter().any(|(n, _)| n == "date") {
+            problems.push(format!("{}: example lacks date", e.id));
+        }
         if e.origin == Origin::Iana {
             for (header, codes) in required {
                 if codes.contains(&e.code) && !headers.iter().any(|(n, _)| n == header) {
