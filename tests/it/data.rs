@@ -42,8 +42,12 @@ fn every_registered_code_is_present_with_the_registry_name() {
             .unwrap_or_else(|| panic!("{value} missing"));
         assert_eq!(entry.origin, Origin::Iana, "{value}");
         // A temporary registration's description carries its dates in
-        // parentheses; the name is the part before them.
-        let expected = match description.split_once(" (TEMPORARY") {
+        // parentheses, an obsoleted one the marker "(OBSOLETED)": that is
+        // its status, and the name is the part before it.
+        let expected = match description
+            .split_once(" (TEMPORARY")
+            .or_else(|| description.split_once(" (OBSOLETED)"))
+        {
             Some((name, _)) => name,
             None => &description,
         };
