@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use crate::snippets::{self, Lang};
 use crate::theme::Theme;
-use crate::wrap::wrap_paragraphs;
+use crate::wrap::{width_of, wrap_paragraphs};
 use httpdex_catalog::{Catalog, Entry, Origin, Status};
 
 /// Builds styled, wrapped lines section by section.
@@ -42,7 +42,8 @@ impl<'t> Doc<'t> {
         if !self.lines.is_empty() {
             self.blank();
         }
-        let rule = "─".repeat(self.width.saturating_sub(title.chars().count() + 4).min(60));
+        // The rule ends where the text does.
+        let rule = "─".repeat(self.width.saturating_sub(width_of(title) + 4));
         self.lines.push(Line::from(vec![
             Span::styled(format!("── {title} "), self.theme.heading()),
             Span::styled(rule, self.theme.dim()),
@@ -86,25 +87,53 @@ impl<'t> Doc<'t> {
         }
     }
 
-    /// Preformatted lines (example responses): kept as they are, hard-wrapped
-    /// only where wider than the pane, so nothing is cut off.
+    /// Preformatted lines (example responses): kept as they are, and where
+    /// wider than the pane broken at the last space that fits, the rest
+    /// indented under it; only a single token wider than the pane is cut.
     pub fn block(&mut self, text: &str) {
-        let inner = self.width.saturating_sub(2).max(1);
+        let inner = self.width.saturating_sub(2).max(4);
         for raw in text.lines() {
             if raw.is_empty() {
                 self.lines.push(Line::styled("│", self.theme.dim()));
                 continue;
             }
-            let mut chars = raw.chars().peekable();
-            while chars.peek().is_some() {
-                let chunk: String = chars.by_ref().take(inner).collect();
+            for piece in break_preformatted(raw, inner) {
                 self.lines.push(Line::from(vec![
                     Span::styled("│ ", self.theme.dim()),
-                    Span::styled(chunk, self.theme.code_block()),
+                    Span::styled(piece, self.theme.code_block()),
                 ]));
             }
         }
     }
+}
+
+/// Continuation lines of a broken preformatted line start with this.
+const CONTINUATION: &str = "  ";
+
+/// `line` in pieces of at most `width` chars, broken after a space where
+/// one fits, so that a header value is never cut inside a word.
+fn break_preformatted(line: &str, width: usize) -> Vec<String> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let prefix = if start == 0 { "" } else { CONTINUATION };
+        let room = width - prefix.len();
+        let rest = &chars[start..];
+        let take = if rest.len() <= room {
+            rest.len()
+        } else {
+            // After the last space that fits; a lone long token is cut.
+            match rest[..room].iter().rposition(|c| *c == ' ') {
+                Some(space) if space > 0 => space + 1,
+                _ => room,
+            }
+        };
+        let piece: String = rest[..take].iter().collect();
+        pieces.push(format!("{prefix}{}", piece.trim_end()));
+        start += take;
+    }
+    pieces
 }
 
 /// One styled line of owned text. `Line::styled` would copy the text
@@ -432,5 +461,37 @@ fn constants(doc: &mut Doc, catalog: &Catalog, entry: &Entry) {
             Span::raw(format!("{label:<14}")),
             Span::styled(constant.clone(), doc.theme.code_block()),
         ]));
+    }
+}
+
+#[cfg(test)]
+mod block_tests {
+    use super::break_preformatted;
+
+    #[test]
+    fn a_long_header_breaks_at_a_space_not_inside_a_word() {
+        let line = r#"WWW-Authenticate: Bearer realm="api", error="invalid_token", error_description="The access token expired""#;
+        let pieces = break_preformatted(line, 60);
+        assert!(pieces.iter().all(|p| p.chars().count() <= 60), "{pieces:?}");
+        assert!(
+            pieces[1..].iter().all(|p| p.starts_with("  ")),
+            "{pieces:?}"
+        );
+        // Joined back, the words are the line's words, none split.
+        let words: Vec<&str> = pieces.iter().flat_map(|p| p.split_whitespace()).collect();
+        assert_eq!(words, line.split_whitespace().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_token_wider_than_the_pane_is_cut_and_short_lines_stay_whole() {
+        assert_eq!(
+            break_preformatted("HTTP/1.1 200 OK", 60),
+            ["HTTP/1.1 200 OK"]
+        );
+        let token = "x".repeat(25);
+        assert_eq!(
+            break_preformatted(&token, 10).concat().replace(' ', ""),
+            token
+        );
     }
 }
