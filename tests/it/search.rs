@@ -198,3 +198,18 @@ mod narrowing {
         assert_eq!(catalog.entries()[top[0].index].id, "403");
     }
 }
+
+#[test]
+fn ties_between_origins_go_to_the_registered_code() {
+    // IANA's "Not Found" and IIS's "Not found" match the run-together
+    // words equally well; capitals must not decide.
+    for (query, first) in [
+        ("notfound", "404"),
+        ("NotFound", "404"),
+        ("unauthorized", "401"),
+    ] {
+        let catalog = crate::catalog();
+        let hits = search(&catalog, query, &Filter::default());
+        assert_eq!(catalog.entries()[hits[0].index].id, first, "{query}");
+    }
+}

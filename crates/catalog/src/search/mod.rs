@@ -191,6 +191,8 @@ fn rank(catalog: &Catalog, q: &Query, filter: &Filter, candidates: Option<&[usiz
 /// The query, lower-cased, and what is derived from it once per search.
 struct Query {
     text: String,
+    /// `text` lower-cased, for fuzzy matching against lower-cased names.
+    lower: String,
     words: Vec<String>,
     /// Per entry, the edits its typo-able words need (see `SearchIndex`).
     typos: Option<Vec<Option<u16>>>,
@@ -208,6 +210,7 @@ impl Query {
         };
         Query {
             char_mask: char_mask(&text),
+            lower: text.to_lowercase(),
             text,
             words,
             typos,
@@ -261,7 +264,7 @@ fn rank_entry(
     if query.char_mask & !entry_words.char_mask != 0 {
         return None;
     }
-    match_fuzzy(index, entry, &query.text, matcher)
+    match_fuzzy(index, entry, entry_words, &query.lower, matcher)
 }
 
 /// The best-scoring text among `texts` (aliases or keywords), if any matches.
@@ -311,11 +314,17 @@ fn match_code(index: usize, entry: &Entry, query: &str) -> Option<Hit> {
 }
 
 /// Subsequence match on the name or an alias, for abbreviations (`tmr`).
-fn match_fuzzy(index: usize, entry: &Entry, query: &str, matcher: &SkimMatcherV2) -> Option<Hit> {
+fn match_fuzzy(
+    index: usize,
+    entry: &Entry,
+    words: &EntryWords,
+    query: &str,
+    matcher: &SkimMatcherV2,
+) -> Option<Hit> {
     if !fuzzy_applies(query) {
         return None;
     }
-    if let Some((score, indices)) = matcher.fuzzy_indices(&entry.name, query) {
+    if let Some((score, indices)) = matcher.fuzzy_indices(&words.name_lower, query) {
         let mut hit = Hit::new(index, Tier::Fuzzy, score);
         hit.name_highlight = indices;
         return Some(hit);
@@ -323,7 +332,8 @@ fn match_fuzzy(index: usize, entry: &Entry, query: &str, matcher: &SkimMatcherV2
     entry
         .aliases
         .iter()
-        .filter_map(|a| matcher.fuzzy_match(a, query).map(|s| (s, a)))
+        .zip(&words.aliases_lower)
+        .filter_map(|(a, lower)| matcher.fuzzy_match(lower, query).map(|s| (s, a)))
         .max_by_key(|(s, _)| *s)
         .map(|(score, alias)| {
             let mut hit = Hit::new(index, Tier::Fuzzy, score);

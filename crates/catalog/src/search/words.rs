@@ -45,6 +45,18 @@ pub struct EntryWords {
     /// Which of a-z and 0-9 occur in the name and aliases: a fuzzy match
     /// needs every query character, so most entries are ruled out at once.
     pub char_mask: u64,
+    /// The name and aliases lower-cased char for char (positions kept, for
+    /// highlighting): fuzzy scores then do not depend on capitals, so
+    /// "Not Found" and IIS's "Not found" tie and the tie-break decides.
+    pub name_lower: String,
+    pub aliases_lower: Vec<String>,
+}
+
+/// `text` lower-cased one char for one char.
+fn lower_per_char(text: &str) -> String {
+    text.chars()
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect()
 }
 
 impl EntryWords {
@@ -63,6 +75,8 @@ impl EntryWords {
             keywords,
             summary: word_spans(&entry.summary),
             char_mask,
+            name_lower: lower_per_char(&entry.name),
+            aliases_lower: entry.aliases.iter().map(|a| lower_per_char(a)).collect(),
         }
     }
 
