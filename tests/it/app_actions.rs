@@ -518,3 +518,26 @@ fn esc_goes_back_along_the_screens_that_were_opened() {
     assert_eq!(app.screen(), Screen::Browse);
     assert!(app.stack().is_empty());
 }
+
+#[test]
+fn an_unwritable_state_loses_nothing_when_no_stack_was_chosen() {
+    use httpdex_platform::state::Store;
+    use httpdex_tui::remember_snippet_lang;
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "").unwrap();
+    let store = Store::at(blocker.join("state")); // a file where a dir must be
+    let mut app = app();
+    type_text(&mut app, "405");
+    assert_eq!(
+        remember_snippet_lang(&app, &store),
+        Ok(()),
+        "nothing to save"
+    );
+    app.update(Action::ToggleFocus);
+    app.update(Action::NextSnippet);
+    assert!(
+        remember_snippet_lang(&app, &store).is_err(),
+        "a choice was lost"
+    );
+}

@@ -7,14 +7,14 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn have(tool: &str) -> bool {
+pub(crate) fn have(tool: &str) -> bool {
     Command::new("sh")
         .args(["-c", &format!("command -v {tool}")])
         .output()
         .is_ok_and(|o| o.status.success())
 }
 
-struct Xvfb(Child);
+pub(crate) struct Xvfb(Child);
 
 impl Drop for Xvfb {
     /// SIGTERM, not SIGKILL: Xvfb then removes its socket and lock file,
@@ -27,7 +27,7 @@ impl Drop for Xvfb {
 }
 
 /// Starts Xvfb on a free display number and waits for its socket.
-fn start_xvfb() -> Option<(Xvfb, String)> {
+pub(crate) fn start_xvfb() -> Option<(Xvfb, String)> {
     let taken = |n: u32| {
         Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
             || Path::new(&format!("/tmp/.X{n}-lock")).exists()
@@ -97,4 +97,50 @@ fn snippet_copy_survives_the_process_on_x11() {
         String::from_utf8_lossy(&pasted.stdout).trim_end(),
         printed.trim_end()
     );
+}
+
+/// A display that accepts connections and never answers: an X socket
+/// nobody serves. Returns the listener (kept open) and its DISPLAY.
+pub(crate) fn silent_display() -> Option<(std::os::unix::net::UnixListener, String)> {
+    let taken = |n: u32| Path::new(&format!("/tmp/.X11-unix/X{n}")).exists();
+    let number = (140..190).find(|&n| !taken(n))?;
+    std::fs::create_dir_all("/tmp/.X11-unix").ok()?;
+    let path = format!("/tmp/.X11-unix/X{number}");
+    let listener = std::os::unix::net::UnixListener::bind(&path).ok()?;
+    Some((listener, format!(":{number}")))
+}
+
+pub(crate) struct RemoveSocket(pub(crate) String);
+
+impl Drop for RemoveSocket {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+#[test]
+fn snippet_copy_gives_up_on_a_display_that_never_answers() {
+    let Some((_listener, display)) = silent_display() else {
+        println!("notice: no free X socket name; skipping the silent display test");
+        return;
+    };
+    let _cleanup = RemoveSocket(format!("/tmp/.X11-unix/X{}", &display[1..]));
+    let state = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let o = Command::new(env!("CARGO_BIN_EXE_httpdex"))
+        .args(["snippet", "401", "--lang", "express", "--copy"])
+        .env("DISPLAY", &display)
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("SSH_TTY")
+        .env_remove("SSH_CONNECTION")
+        .env("HTTPDEX_STATE_DIR", state.path())
+        .output()
+        .unwrap();
+    // It returns (it used to wait for ever) with the snippet printed and a
+    // clear word that nothing took the copy: stdout is no terminal here.
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(5), "{stderr}");
+    assert!(stderr.contains("could not copy"), "{stderr}");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("WWW-Authenticate"));
+    assert!(started.elapsed() < Duration::from_secs(60));
 }

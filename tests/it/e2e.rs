@@ -334,3 +334,50 @@ fn one_shot_output_on_a_dumb_terminal_has_no_colour() {
         "escape sequences on TERM=dumb: {out:?}"
     );
 }
+
+#[test]
+fn a_copy_on_a_silent_display_falls_back_and_the_app_stays_responsive() {
+    let Some((_listener, display)) = crate::clipboard::silent_display() else {
+        println!("notice: no free X socket name; skipping");
+        return;
+    };
+    let _cleanup = crate::clipboard::RemoveSocket(format!("/tmp/.X11-unix/X{}", &display[1..]));
+    let mut s = Session::start(&[], &[("DISPLAY", &display)]);
+    s.wait_for("type to search");
+    s.send("401\t");
+    s.wait_for(" stack "); // the detail pane has the keys
+    s.send("y");
+    // The UI answers while the copy waits on the display.
+    s.send("j");
+    s.wait_for("Copied Express snippet for 401 (through the terminal, OSC 52)");
+    let out = String::from_utf8_lossy(&s.output.lock().unwrap()).into_owned();
+    assert!(out.contains("\x1b]52;c;"), "the OSC 52 sequence was sent");
+    s.send("\x03");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn a_copy_made_in_the_app_survives_its_exit_on_x11() {
+    use crate::clipboard::{have, start_xvfb};
+    if !have("Xvfb") || !have("xclip") {
+        println!("notice: Xvfb or xclip missing; skipping");
+        return;
+    }
+    let (_server, display) = start_xvfb().expect("Xvfb starts");
+    let mut s = Session::start(&[], &[("DISPLAY", &display)]);
+    s.wait_for("type to search");
+    s.send("405\t");
+    s.wait_for(" stack "); // the detail pane has the keys
+    s.send("C"); // the curl command
+    s.wait_for("Copied the curl command for 405");
+    s.send("\x03");
+    assert_eq!(s.wait_exit(), 0);
+    let pasted = std::process::Command::new("xclip")
+        .args(["-o", "-selection", "clipboard"])
+        .env("DISPLAY", &display)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&pasted.stdout);
+    assert!(text.contains("curl"), "clipboard after exit: {text:?}");
+}

@@ -3,6 +3,7 @@
 //! consoles). Behind a trait so the app can be tested without either.
 
 use std::io::{self, Write};
+use std::time::Duration;
 
 /// How a copy reached the clipboard, for the status line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +18,10 @@ pub enum CopyMethod {
 /// deadline and falls back to OSC 52 itself (see `write_osc52`).
 pub trait Clipboard: Send {
     fn copy(&mut self, text: &str) -> Result<(), String>;
+
+    /// Called as the app exits: where the copied text would die with the
+    /// process (X11, Wayland), hand it to a holder that outlives it.
+    fn keep_after_exit(&mut self) {}
 }
 
 /// The real clipboard. arboard's handle is created on first use and kept
@@ -24,6 +29,8 @@ pub trait Clipboard: Send {
 #[derive(Default)]
 pub struct SystemClipboard {
     arboard: Option<arboard::Clipboard>,
+    /// What this process last put on the clipboard.
+    copied: Option<String>,
 }
 
 impl SystemClipboard {
@@ -48,49 +55,118 @@ impl Clipboard for SystemClipboard {
         }
         self.system()?
             .set_text(text.to_string())
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.to_string())?;
+        self.copied = Some(text.to_string());
+        Ok(())
+    }
+
+    /// Only while the clipboard still holds our text: a newer copy made
+    /// in another program must not be overwritten on the way out.
+    fn keep_after_exit(&mut self) {
+        let (Some(text), Some(clipboard)) = (self.copied.take(), self.arboard.as_mut()) else {
+            return;
+        };
+        if clipboard.get_text().is_ok_and(|now| now == text) {
+            let _ = hand_to_holder(&text);
+        }
     }
 }
 
 /// Copies through the terminal (OSC 52), for when the system clipboard
 /// failed: on the UI thread, so the sequence never lands inside a frame.
+/// Inside tmux the plain sequence goes to tmux, which keeps it in its own
+/// clipboard (and passes it on) unless its `set-clipboard` is off; then
+/// nothing can copy, and this says so rather than claim a copy.
 pub fn copy_through_terminal(text: &str) -> io::Result<()> {
-    write_osc52(&mut io::stdout(), text, in_tmux())
+    if !std::io::IsTerminal::is_terminal(&io::stdout()) {
+        return Err(io::Error::other("stdout is not a terminal"));
+    }
+    if in_tmux() && tmux_option("set-clipboard").as_deref() == Some("off") {
+        return Err(io::Error::other(
+            "tmux's set-clipboard is off (`tmux set -g set-clipboard on` lets programs copy)",
+        ));
+    }
+    write_osc52(&mut io::stdout(), text)
 }
+
+/// A tmux server option's value, if tmux answers within a second.
+fn tmux_option(name: &str) -> Option<String> {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("tmux")
+        .args(["show-options", "-gv", name])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let deadline = std::time::Instant::now() + Duration::from_secs(1);
+    while child.try_wait().ok()?.is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let mut value = String::new();
+    std::io::Read::read_to_string(&mut child.stdout.take()?, &mut value).ok()?;
+    Some(value.trim().to_string())
+}
+
+/// How long a clipboard holder may take to say it owns the selection.
+pub const HOLDER_DEADLINE: Duration = Duration::from_secs(2);
 
 /// For one-shot commands: copies so that the text outlives this process.
 /// On X11 the selection dies with its owner, so a short-lived child
 /// (`httpdex __hold-clipboard`) takes it and serves it until another
-/// program takes the clipboard.
+/// program takes the clipboard. A child that does not answer within
+/// `HOLDER_DEADLINE` (a display that accepts and never replies) is killed
+/// and the copy goes through the terminal.
 pub fn copy_detached(text: &str) -> Result<CopyMethod, String> {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
-    if has_display() && !is_ssh() {
-        let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-        let spawned = Command::new(exe)
-            .arg("__hold-clipboard")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn();
-        if let Ok(mut child) = spawned {
-            if let Some(mut stdin) = child.stdin.take() {
-                let _ = stdin.write_all(text.as_bytes());
-            }
-            // The child says "ok" once it owns the selection.
-            let mut line = String::new();
-            if let Some(out) = child.stdout.take() {
-                let _ = BufReader::new(out).read_line(&mut line);
-            }
-            if line.trim() == "ok" {
-                return Ok(CopyMethod::System);
-            }
-            let _ = child.kill();
-        }
+    if has_display() && !is_ssh() && hand_to_holder(text).is_ok() {
+        return Ok(CopyMethod::System);
     }
-    write_osc52(&mut io::stdout(), text, in_tmux())
+    copy_through_terminal(text)
         .map(|()| CopyMethod::Osc52)
         .map_err(|e| format!("no clipboard available ({e})"))
+}
+
+/// Starts `httpdex __hold-clipboard` with `text` and waits for its "ok".
+pub fn hand_to_holder(text: &str) -> Result<(), String> {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let mut command = Command::new(exe);
+    command
+        .arg("__hold-clipboard")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    // Its own process group: when httpdex leads the terminal's session
+    // (`xterm -e httpdex`), its exit hangs up the foreground group, which
+    // would take the holder and the copied text with it.
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let mut child = command.spawn().map_err(|e| e.to_string())?;
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(text.as_bytes());
+    }
+    // The child says "ok" once it owns the selection.
+    let (said, heard) = std::sync::mpsc::channel();
+    if let Some(out) = child.stdout.take() {
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = BufReader::new(out).read_line(&mut line);
+            let _ = said.send(line);
+        });
+    }
+    match heard.recv_timeout(HOLDER_DEADLINE) {
+        Ok(line) if line.trim() == "ok" => Ok(()),
+        _ => {
+            let _ = child.kill();
+            let _ = child.wait();
+            Err("the display did not take the clipboard".to_string())
+        }
+    }
 }
 
 /// The child side of `copy_detached`: reads the text from stdin, takes the
@@ -141,24 +217,14 @@ fn in_tmux() -> bool {
     std::env::var_os("TMUX").is_some()
 }
 
-/// Writes the OSC 52 "set clipboard" sequence, wrapped in tmux's DCS
-/// passthrough when inside tmux.
-pub(crate) fn write_osc52(out: &mut impl Write, text: &str, tmux: bool) -> io::Result<()> {
-    if !std::io::IsTerminal::is_terminal(&io::stdout()) {
-        return Err(io::Error::other("stdout is not a terminal"));
-    }
-    out.write_all(osc52_sequence(text, tmux).as_bytes())?;
+/// Writes the OSC 52 "set clipboard" sequence.
+fn write_osc52(out: &mut impl Write, text: &str) -> io::Result<()> {
+    out.write_all(osc52_sequence(text).as_bytes())?;
     out.flush()
 }
 
-pub(crate) fn osc52_sequence(text: &str, tmux: bool) -> String {
-    let osc = format!("\x1b]52;c;{}\x07", base64(text.as_bytes()));
-    if tmux {
-        // Inside a DCS, every ESC of the payload is doubled.
-        format!("\x1bPtmux;{}\x1b\\", osc.replace('\x1b', "\x1b\x1b"))
-    } else {
-        osc
-    }
+fn osc52_sequence(text: &str) -> String {
+    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
 }
 
 /// Standard base64 with padding (RFC 4648), enough for OSC 52.
@@ -203,11 +269,7 @@ mod tests {
     }
 
     #[test]
-    fn osc52_plain_and_wrapped_for_tmux() {
-        assert_eq!(osc52_sequence("hi", false), "\x1b]52;c;aGk=\x07");
-        assert_eq!(
-            osc52_sequence("hi", true),
-            "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"
-        );
+    fn osc52_is_the_plain_sequence_tmux_and_terminals_take() {
+        assert_eq!(osc52_sequence("hi"), "\x1b]52;c;aGk=\x07");
     }
 }

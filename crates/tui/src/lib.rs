@@ -44,6 +44,7 @@ pub struct Launch {
 pub fn run(catalog: Arc<Catalog>, launch: Launch) -> io::Result<()> {
     install_panic_hook();
     let mut terminal = ratatui::try_init()?;
+    let clipboard = shared_clipboard(SystemClipboard::default());
     let result = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste).and_then(|()| {
         let size = terminal.size()?;
         let mut app = App::new(catalog, Theme::from_env(), (size.width, size.height));
@@ -63,10 +64,14 @@ pub fn run(catalog: Arc<Catalog>, launch: Launch) -> io::Result<()> {
         if let Some(settings) = launch.quiz {
             app.start_quiz(settings, app.entropy);
         }
-        let result = event_loop(&mut terminal, &mut app, store.as_ref());
+        let result = event_loop(&mut terminal, &mut app, store.as_ref(), &clipboard);
         Ok((result, app, store))
     });
     restore();
+    // A copy stuck on a silent display keeps the lock: skip it then.
+    if let Ok(mut clipboard) = clipboard.try_lock() {
+        clipboard.keep_after_exit();
+    }
     let (result, app, store) = result?;
     if let Some(store) = &store
         && let Err(why) = remember_snippet_lang(&app, store)
@@ -78,7 +83,12 @@ pub fn run(catalog: Arc<Catalog>, launch: Launch) -> io::Result<()> {
 
 /// Saves the snippet stack shown last, once at exit rather than at every
 /// press of `l` (each save is a locked, fsynced write).
+/// Nothing is written, and nothing can be lost, unless `l` or `L` chose
+/// a stack in this session.
 pub fn remember_snippet_lang(app: &App, store: &Store) -> Result<(), String> {
+    if !app.browse.detail.lang_chosen {
+        return Ok(());
+    }
     let slug = app.browse.detail.lang.slug();
     if store.load().state.snippet_lang.as_deref() == Some(slug) {
         return Ok(());
@@ -122,12 +132,13 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     store: Option<&Store>,
+    clipboard: &SharedClipboard,
 ) -> io::Result<()> {
     let runner = Runner::new();
     runner.listen_to_terminal();
     restore_on_signals(runner.sender());
     let mut io = Io {
-        clipboard: shared_clipboard(SystemClipboard::default()),
+        clipboard: Arc::clone(clipboard),
         store,
         runner: &runner,
         suspend: suspend_to_shell,

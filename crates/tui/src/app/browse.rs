@@ -44,6 +44,8 @@ pub struct Detail {
     pub snippet_at: Option<usize>,
     /// The stack whose snippet the pane shows.
     pub lang: Lang,
+    /// Whether the user chose the stack in this session (it is saved then).
+    pub lang_chosen: bool,
 }
 
 impl Default for Detail {
@@ -54,6 +56,7 @@ impl Default for Detail {
             scroll: 0,
             snippet_at: None,
             lang: Lang::Express,
+            lang_chosen: false,
         }
     }
 }
@@ -262,6 +265,7 @@ impl App {
     /// The runner remembers the last one shown when the app exits.
     fn cycle_snippet(&mut self, forward: bool) {
         self.browse.detail.lang = step(&Lang::ALL, self.browse.detail.lang, forward);
+        self.browse.detail.lang_chosen = true;
         self.refresh_detail();
         if let Some(at) = self.browse.detail.snippet_at {
             self.browse.detail.scroll = at.min(self.max_detail_scroll());
