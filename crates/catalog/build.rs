@@ -1,54 +1,24 @@
 //! Turns `data/codes/*.json` into static Rust data at build time, so the
 //! binary starts without parsing or copying the catalog: built-in entries
-//! borrow their text straight from the executable (see
-//! `src/embedded.rs`). Comparisons and quiz scenarios stay JSON,
-//! embedded and parsed on first use.
+//! borrow their text straight from the executable (see `src/embedded.rs`).
+//! Comparisons and quiz scenarios stay JSON, embedded and parsed on first
+//! use.
 //!
-//! Every data file change reruns this; a field this file does not know, or
-//! a missing required field, fails the build with the file, entry and field.
+//! The files are read with serde into the schema's own types, which deny
+//! unknown fields: a field the schema does not know, or a missing required
+//! one, fails the build with the file, line, column, entry and field. The
+//! tables are then written from those values by `Emit`, implemented for
+//! every schema type by `entry_schema!`, so this file names no field.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
-use serde_json::{Map, Value};
-
-const FIELDS: &[&str] = &[
-    "id",
-    "code",
-    "name",
-    "aliases",
-    "origin",
-    "vendor",
-    "status",
-    "emoji",
-    "summary",
-    "playful",
-    "definition",
-    "spec",
-    "misconception",
-    "causes",
-    "when_to_use",
-    "example",
-    "headers",
-    "seo",
-    "cacheable",
-    "related",
-    "confused_with",
-    "keywords",
-    "faq",
-    "constants",
-    "notes",
-];
-const REQUIRED: &[&str] = &[
-    "id",
-    "code",
-    "name",
-    "origin",
-    "status",
-    "summary",
-    "definition",
-];
+use httpdex_schema::{
+    Entry, Faq, HeaderRequirement, HeaderRule, Note, Origin, Seo, SpecRef, Status, Text,
+};
+use serde_json::Value;
 
 fn main() {
     // The data lives at the workspace root, two folders up from this crate.
@@ -64,34 +34,24 @@ fn main() {
         .collect();
     files.sort();
 
-    let mut entries: Vec<(String, Map<String, Value>)> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.strip_prefix(root).unwrap().display().to_string();
         let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let value: Value = serde_json::from_str(&text)
-            .unwrap_or_else(|e| panic!("{name}:{}:{}: {e}", e.line(), e.column()));
-        let Value::Array(items) = value else {
-            panic!("{name}: expected a JSON array of entries");
-        };
-        for item in items {
-            let Value::Object(entry) = item else {
-                panic!("{name}: every item must be an object");
-            };
-            entries.push((name.clone(), entry));
-        }
+        entries.extend(read_entries(&name, &text));
     }
     // Emitted in display order, so start-up finds them sorted already
     // (`Catalog::assemble` checks, and sorts only if this ever disagrees).
-    entries.sort_by_key(|(_, e)| display_order(e));
+    entries.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
     let mut tables = Tables::default();
-    let mut out = String::from("pub static ENTRIES: &[RawEntry] = &[\n");
-    for (file, entry) in &entries {
-        out += &entry_literal(&mut tables, file, entry);
+    register_tables(&mut tables);
+    for entry in &entries {
+        let row = entry.emit(&mut tables);
+        tables.push::<Entry>(vec![row]);
     }
-    out += "];\n";
+    let mut out = tables.emit();
     out += &id_index(&entries);
-    out += &tables.emit();
     for (konst, file) in [
         ("COMPARISONS", "comparisons.json"),
         ("SCENARIOS", "quiz.json"),
@@ -112,24 +72,29 @@ fn main() {
     fs::write(Path::new(&out_dir).join("embedded_data.rs"), out).expect("write embedded_data.rs");
 }
 
+/// The entries of one data file. On an error, serde's message and position
+/// say what and where; the entry is found by reading the items one by one.
+fn read_entries(file: &str, text: &str) -> Vec<Entry> {
+    serde_json::from_str(text).unwrap_or_else(|e| {
+        let items: Vec<Value> = serde_json::from_str(text).unwrap_or_default();
+        let entry = items.into_iter().find_map(|item| {
+            let id = item.get("id").and_then(Value::as_str).unwrap_or("?");
+            let id = id.to_string();
+            let err = serde_json::from_value::<Entry>(item).err()?;
+            Some(format!("entry {id}: {err}"))
+        });
+        let (line, column) = (e.line(), e.column());
+        panic!("{file}:{line}:{column}: {}", entry.unwrap_or(e.to_string()))
+    })
+}
+
 /// Every id (end to end, with where each ends) and every number, in
 /// `ENTRIES` order: finding an entry, or the entries sharing its number,
 /// reads these few hundred bytes instead of `ENTRIES` and a page of `TEXT`
 /// per entry.
-fn id_index(entries: &[(String, Map<String, Value>)]) -> String {
-    let ids: Vec<&str> = entries
-        .iter()
-        .map(|(_, e)| e.get("id").and_then(Value::as_str).unwrap_or(""))
-        .collect();
-    let codes: Vec<String> = entries
-        .iter()
-        .map(|(_, e)| {
-            e.get("code")
-                .and_then(Value::as_u64)
-                .unwrap_or(0)
-                .to_string()
-        })
-        .collect();
+fn id_index(entries: &[Entry]) -> String {
+    let ids: Vec<&str> = entries.iter().map(|e| &*e.id).collect();
+    let codes: Vec<String> = entries.iter().map(|e| e.code.to_string()).collect();
     let ends: Vec<String> = ids
         .iter()
         .scan(0, |end, id| {
@@ -146,20 +111,15 @@ fn id_index(entries: &[(String, Map<String, Value>)]) -> String {
     )
 }
 
-/// The catalog's text in one string, and flat tables of (offset, length)
-/// spans into it. Plain integers, no pointers: the tables need no
-/// relocation when the binary loads, so start-up never touches them.
+/// The catalog's text in one string, and one table per listed type of the
+/// static forms of its values (see `embedded.rs`). Plain integers and
+/// enums, no pointers: the tables need no relocation when the binary
+/// loads, so start-up never touches them.
 #[derive(Default)]
 struct Tables {
     text: String,
-    /// Spans of list items (aliases, causes, keywords, ...).
-    strs: Vec<String>,
-    /// [document, section, url, quote, plain] per spec reference.
-    specs: Vec<String>,
-    /// (name, rule, why) per header.
-    headers: Vec<String>,
-    /// Two spans: faq (q, a), constants (stack, name), notes (source, text).
-    pairs: Vec<String>,
+    /// By the Rust type listed: the type of a row, and the rows.
+    lists: BTreeMap<String, (String, Vec<String>)>,
 }
 
 impl Tables {
@@ -170,296 +130,163 @@ impl Tables {
         format!("({start}, {})", s.len())
     }
 
-    /// Appends spans to a table; returns the (start, len) range.
-    fn range(table: &mut Vec<String>, items: Vec<String>) -> String {
+    /// Appends rows to `T`'s table; returns their (first row, count).
+    fn push<T: Emit>(&mut self, rows: Vec<String>) -> String {
+        let table = self.table::<T>();
         let start = table.len();
-        let len = items.len();
-        table.extend(items);
-        format!("({start}, {len})")
+        table.extend(rows);
+        format!("({start}, {})", table.len() - start)
     }
 
+    /// `T`'s table, created empty if need be: `embedded.rs` needs one for
+    /// every type it may find in a list, even a list no entry fills.
+    fn table<T: Emit>(&mut self) -> &mut Vec<String> {
+        let (ty, raw) = T::names();
+        &mut self.lists.entry(ty).or_insert((raw, Vec::new())).1
+    }
+
+    /// `TEXT`, then per table its static (`SPECREF_ROWS` for `SpecRef`) and
+    /// the `Listed` impl that finds it.
     fn emit(&self) -> String {
-        let table = |name: &str, ty: &str, rows: &[String]| {
-            format!(
-                "pub static {name}: [{ty}; {}] = [{}];\n",
-                rows.len(),
-                rows.join(", ")
-            )
-        };
         let mut out = String::from(
             "pub const TEXT: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/catalog_text.txt\"));\n",
         );
-        out += &table("STRS", "Span", &self.strs);
-        out += &table("SPECS", "[Span; 5]", &self.specs);
-        out += &table("HEADERS", "(Span, HeaderRequirement, Span)", &self.headers);
-        out += &table("PAIRS", "[Span; 2]", &self.pairs);
+        for (ty, (raw, rows)) in &self.lists {
+            let name: String = ty.chars().filter(char::is_ascii_alphanumeric).collect();
+            let name = format!("{}_ROWS", name.to_ascii_uppercase());
+            let n = rows.len();
+            let _ = writeln!(
+                out,
+                "pub static {name}: [{raw}; {n}] = [{}];\n\
+                 impl Listed for {ty} {{ fn table() -> &'static [{raw}] {{ &{name} }} }}",
+                rows.join(", ")
+            );
+        }
         out
     }
 }
 
-/// (code, origin rank, substatus, id): the order of `Catalog`'s entries.
-/// The origin ranks follow the declaration order of `Origin`.
-fn display_order(e: &Map<String, Value>) -> (u64, usize, u64, String) {
-    const ORIGINS: [&str; 7] = [
-        "iana",
-        "nginx",
-        "cloudflare",
-        "aws-elb",
-        "iis",
-        "microsoft",
-        "unofficial",
-    ];
-    let id = e
-        .get("id")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string();
-    let code = e.get("code").and_then(Value::as_u64).unwrap_or(0);
-    let origin = e.get("origin").and_then(Value::as_str).unwrap_or("");
-    let rank = ORIGINS
-        .iter()
-        .position(|o| *o == origin)
-        .unwrap_or(ORIGINS.len());
-    let substatus = id
-        .split('-')
-        .next()
-        .and_then(|c| c.split_once('.'))
-        .and_then(|(_, sub)| sub.parse().ok())
-        .unwrap_or(0);
-    (code, rank, substatus, id)
+/// A schema type written as a Rust expression of its static form.
+trait Emit {
+    /// The Rust type, and the type of its static form (a row of its table).
+    fn names() -> (String, String);
+    /// The static form of `self`, adding its text and list items to `t`.
+    fn emit(&self, t: &mut Tables) -> String;
 }
 
-/// One `RawEntry { .. }` literal.
-fn entry_literal(t: &mut Tables, file: &str, e: &Map<String, Value>) -> String {
-    let id = e
-        .get("id")
-        .and_then(Value::as_str)
-        .unwrap_or("?")
-        .to_string();
-    let fail =
-        |field: &str, why: &str| -> ! { panic!("{file}: entry {id}: field `{field}`: {why}") };
-    for key in e.keys() {
-        if !FIELDS.contains(&key.as_str()) {
-            fail(key, "unknown field");
-        }
+impl Emit for Text {
+    fn names() -> (String, String) {
+        ("Text".into(), "Span".into())
     }
-    for key in REQUIRED {
-        if !e.contains_key(*key) {
-            fail(key, "missing");
-        }
+    fn emit(&self, t: &mut Tables) -> String {
+        t.span(self)
     }
-    let string = |field: &str| -> String {
-        match e.get(field) {
-            None | Some(Value::Null) => String::new(),
-            Some(Value::String(s)) => s.clone(),
-            Some(_) => fail(field, "must be a string"),
-        }
-    };
-    let strings = |field: &str| -> Vec<String> {
-        match e.get(field) {
-            None => Vec::new(),
-            Some(Value::Array(a)) => a
-                .iter()
-                .map(|v| {
-                    v.as_str()
-                        .map_or_else(|| fail(field, "must hold strings"), str::to_string)
-                })
-                .collect(),
-            Some(_) => fail(field, "must be an array"),
-        }
-    };
-    // Objects in a list, each as its string fields in `keys` order.
-    let records = |field: &str, keys: &[&str]| -> Vec<Vec<String>> {
-        let Some(value) = e.get(field) else {
-            return Vec::new();
-        };
-        let Value::Array(items) = value else {
-            fail(field, "must be an array")
-        };
-        items
-            .iter()
-            .map(|item| {
-                let Value::Object(o) = item else {
-                    fail(field, "must hold objects")
-                };
-                for k in o.keys() {
-                    if !keys.contains(&k.as_str()) {
-                        fail(&format!("{field}.{k}"), "unknown field");
-                    }
-                }
-                keys.iter()
-                    .map(|k| match o.get(*k) {
-                        Some(Value::String(s)) => s.clone(),
-                        None => String::new(),
-                        Some(_) => fail(&format!("{field}.{k}"), "must be a string"),
-                    })
-                    .collect()
-            })
-            .collect()
-    };
-    let code = e["code"]
-        .as_u64()
-        .unwrap_or_else(|| fail("code", "must be a number"));
-    let origin = match e["origin"].as_str() {
-        Some("iana") => "Iana",
-        Some("nginx") => "Nginx",
-        Some("cloudflare") => "Cloudflare",
-        Some("aws-elb") => "AwsElb",
-        Some("iis") => "Iis",
-        Some("microsoft") => "Microsoft",
-        Some("unofficial") => "Unofficial",
-        _ => fail("origin", "unknown origin"),
-    };
-    let status = match e["status"].as_str() {
-        Some("standard") => "Standard",
-        Some("temporary") => "Temporary",
-        Some("unused") => "Unused",
-        Some("obsoleted") => "Obsoleted",
-        Some("vendor") => "Vendor",
-        Some("unofficial") => "Unofficial",
-        _ => fail("status", "unknown status"),
-    };
-    let headers: Vec<(String, &str, String)> = match e.get("headers") {
-        None => Vec::new(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|h| {
-                let rule = match h["rule"].as_str() {
-                    Some("required") => "Required",
-                    Some("recommended") => "Recommended",
-                    Some("discouraged") => "Discouraged",
-                    Some("forbidden") => "Forbidden",
-                    _ => fail(
-                        "headers.rule",
-                        "must be required, recommended, discouraged or forbidden",
-                    ),
-                };
-                let s = |k: &str| {
-                    h[k].as_str()
-                        .unwrap_or_else(|| fail(&format!("headers.{k}"), "must be a string"))
-                        .to_string()
-                };
-                (s("name"), rule, s("why"))
-            })
-            .collect(),
-        Some(_) => fail("headers", "must be an array"),
-    };
-    let seo: Vec<String> = match e.get("seo") {
-        None => vec![String::new(); 4],
-        Some(Value::Object(o)) => {
-            let keys = ["indexing", "crawling", "canonical", "google"];
-            for k in o.keys() {
-                if !keys.contains(&k.as_str()) {
-                    fail(&format!("seo.{k}"), "unknown field");
-                }
+}
+
+/// Numbers, flags and the schema's enums are stored as they are.
+macro_rules! emit_as_is {
+    ($($ty:ty),*) => {$(
+        impl Emit for $ty {
+            fn names() -> (String, String) {
+                (stringify!($ty).into(), stringify!($ty).into())
             }
-            keys.iter()
-                .map(|k| o.get(*k).and_then(Value::as_str).unwrap_or("").to_string())
-                .collect()
+            fn emit(&self, _: &mut Tables) -> String {
+                self.to_string()
+            }
         }
-        Some(_) => fail("seo", "must be an object"),
-    };
-    let constants: Vec<Vec<String>> = match e.get("constants") {
-        None => Vec::new(),
-        Some(Value::Object(o)) => o
-            .iter()
-            .map(|(k, v)| {
-                let v = v
-                    .as_str()
-                    .unwrap_or_else(|| fail("constants", "values must be strings"));
-                vec![k.clone(), v.to_string()]
-            })
-            .collect(),
-        Some(_) => fail("constants", "must be an object"),
-    };
-
-    // Everything into the shared tables, the entry keeping spans and ranges.
-    let mut text = |field: &str| t.span(&string(field));
-    let id = text("id");
-    let name = text("name");
-    let vendor = text("vendor");
-    let emoji = text("emoji");
-    let summary = text("summary");
-    let playful = text("playful");
-    let definition = text("definition");
-    let misconception = text("misconception");
-    let when_to_use = text("when_to_use");
-    let example = text("example");
-    let mut list = |field: &str| {
-        let spans: Vec<String> = strings(field).iter().map(|s| t.span(s)).collect();
-        Tables::range(&mut t.strs, spans)
-    };
-    let aliases = list("aliases");
-    let causes = list("causes");
-    let related = list("related");
-    let confused_with = list("confused_with");
-    let keywords = list("keywords");
-    let mut rows = |recs: Vec<Vec<String>>| -> Vec<String> {
-        recs.iter()
-            .map(|r| {
-                format!(
-                    "[{}]",
-                    r.iter().map(|s| t.span(s)).collect::<Vec<_>>().join(", ")
-                )
-            })
-            .collect()
-    };
-    let spec_rows = rows(records(
-        "spec",
-        &["document", "section", "url", "quote", "plain"],
-    ));
-    let faq_rows = rows(records("faq", &["q", "a"]));
-    let constant_rows = rows(constants);
-    let note_rows = rows(records("notes", &["source", "text"]));
-    let spec = Tables::range(&mut t.specs, spec_rows);
-    let faq = Tables::range(&mut t.pairs, faq_rows);
-    let constants = Tables::range(&mut t.pairs, constant_rows);
-    let notes = Tables::range(&mut t.pairs, note_rows);
-    let header_rows: Vec<String> = headers
-        .iter()
-        .map(|(n, rule, why)| {
-            format!(
-                "({}, HeaderRequirement::{rule}, {})",
-                t.span(n),
-                t.span(why)
-            )
-        })
-        .collect();
-    let headers = Tables::range(&mut t.headers, header_rows);
-    let seo = format!(
-        "[{}]",
-        seo.iter().map(|s| t.span(s)).collect::<Vec<_>>().join(", ")
-    );
-    let cacheable = e.get("cacheable").and_then(Value::as_bool).unwrap_or(false);
-    let mut s = String::from("    RawEntry {\n");
-    let mut field = |name: &str, value: String| {
-        let _ = writeln!(s, "        {name}: {value},");
-    };
-    field("id", id);
-    field("code", code.to_string());
-    field("name", name);
-    field("aliases", aliases);
-    field("origin", format!("Origin::{origin}"));
-    field("vendor", vendor);
-    field("status", format!("Status::{status}"));
-    field("emoji", emoji);
-    field("summary", summary);
-    field("playful", playful);
-    field("definition", definition);
-    field("spec", spec);
-    field("misconception", misconception);
-    field("causes", causes);
-    field("when_to_use", when_to_use);
-    field("example", example);
-    field("headers", headers);
-    field("seo", seo);
-    field("cacheable", cacheable.to_string());
-    field("related", related);
-    field("confused_with", confused_with);
-    field("keywords", keywords);
-    field("faq", faq);
-    field("constants", constants);
-    field("notes", notes);
-    s += "    },\n";
-    s
+    )*};
 }
+emit_as_is!(u16, bool);
+
+impl<T: Emit> Emit for Vec<T> {
+    fn names() -> (String, String) {
+        (format!("Vec<{}>", T::names().0), "Rows".into())
+    }
+    fn emit(&self, t: &mut Tables) -> String {
+        let rows = self.iter().map(|item| item.emit(t)).collect();
+        t.push::<T>(rows)
+    }
+}
+
+impl<A: Emit, B: Emit> Emit for (A, B) {
+    fn names() -> (String, String) {
+        let (a, b) = (A::names(), B::names());
+        (format!("({}, {})", a.0, b.0), format!("({}, {})", a.1, b.1))
+    }
+    fn emit(&self, t: &mut Tables) -> String {
+        format!("({}, {})", self.0.emit(t), self.1.emit(t))
+    }
+}
+
+/// A map is stored as a list of its (key, value) pairs, in key order.
+impl<K: Emit, V: Emit> Emit for BTreeMap<K, V> {
+    fn names() -> (String, String) {
+        (
+            format!("BTreeMap<{}, {}>", K::names().0, V::names().0),
+            "Rows".into(),
+        )
+    }
+    fn emit(&self, t: &mut Tables) -> String {
+        let rows = self
+            .iter()
+            .map(|(k, v)| format!("({}, {})", k.emit(t), v.emit(t)))
+            .collect();
+        t.push::<(K, V)>(rows)
+    }
+}
+
+/// `Emit` for the schema's items: a struct as a `raw::Name::Raw { .. }`
+/// literal of its fields' static forms, an enum as its variant's path
+/// (`Origin::AwsElb`, from `Debug`, which derive writes as the variant).
+macro_rules! emit_schema {
+    () => {};
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$field_meta:meta])* pub $field:ident : $ty:ty ),* $(,)?
+        }
+        $($rest:tt)*
+    ) => {
+        impl Emit for $name {
+            fn names() -> (String, String) {
+                let name = stringify!($name);
+                (name.into(), format!("raw::{name}::Raw"))
+            }
+            fn emit(&self, t: &mut Tables) -> String {
+                let mut s = format!("raw::{}::Raw {{ ", stringify!($name));
+                $( let _ = write!(s, "{}: {}, ", stringify!($field), self.$field.emit(t)); )*
+                s + "}"
+            }
+        }
+        emit_schema! { $($rest)* }
+    };
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident { $($variants:tt)* }
+        $($rest:tt)*
+    ) => {
+        impl Emit for $name {
+            fn names() -> (String, String) {
+                (stringify!($name).into(), stringify!($name).into())
+            }
+            fn emit(&self, _: &mut Tables) -> String {
+                format!("{}::{:?}", stringify!($name), self)
+            }
+        }
+        emit_schema! { $($rest)* }
+    };
+}
+httpdex_schema::entry_schema!(emit_schema);
+
+/// Creates the table of every schema type, and of its lists and pairs of
+/// text, so that `embedded.rs` finds one for any list a field may hold.
+macro_rules! schema_tables {
+    ($( $(#[$meta:meta])* pub $kind:ident $name:ident { $($body:tt)* } )*) => {
+        fn register_tables(t: &mut Tables) {
+            $( t.table::<$name>(); )*
+            t.table::<Text>();
+            t.table::<(Text, Text)>();
+        }
+    };
+}
+httpdex_schema::entry_schema!(schema_tables);

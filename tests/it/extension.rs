@@ -104,3 +104,35 @@ fn the_cli_merges_a_data_file_and_survives_a_broken_one() {
     assert!(err.contains("using the built-in catalog"), "{err}");
     assert!(String::from_utf8_lossy(&o.stdout).starts_with("404 Not Found"));
 }
+
+#[test]
+fn a_new_code_may_carry_every_field_an_entry_has() {
+    // The extension item is derived from `Entry`: a built-in entry written
+    // out as JSON comes back whole as a new code.
+    let mut expected = Catalog::builtin().get("404").unwrap().clone();
+    expected.id = "404-acme".into();
+    expected.origin = Origin::Custom;
+    let text = serde_json::to_string(&expected).unwrap();
+    let extensions = extension::parse("codes.json", &text).unwrap();
+    let catalog = Catalog::builtin()
+        .extended("codes.json", extensions)
+        .unwrap();
+    assert_eq!(catalog.get("404-acme"), Some(&expected));
+}
+
+#[test]
+fn an_item_lacks_only_what_an_entry_requires() {
+    // `into_entry` gives a field left out its `#[serde(default)]`, and names
+    // the first left out that `Entry` requires.
+    use httpdex_catalog::EntryPatch;
+    let item = |text: &str| serde_json::from_str::<EntryPatch>(text).unwrap();
+    let bare = r#"{"id": "599-acme", "name": "n", "origin": "custom", "status": "unofficial",
+                   "summary": "s", "definition": "d"}"#;
+    assert_eq!(item(bare).into_entry().unwrap_err(), "code");
+    let entry = item(&bare.replace("{", r#"{"code": 599, "#))
+        .into_entry()
+        .unwrap();
+    assert_eq!((entry.code, &*entry.definition), (599, "d"));
+    assert!(entry.aliases.is_empty() && entry.notes.is_empty() && !entry.cacheable);
+    assert_eq!(entry.seo, Default::default());
+}

@@ -6,6 +6,7 @@ mod clipboard;
 mod content;
 mod data;
 mod e2e;
+mod embedded;
 mod extension;
 mod quiz;
 mod quotes;

@@ -2,54 +2,138 @@
 //! `data/codes/*.json`: one string holding all the text, and tables of
 //! (offset, length) spans into it. The tables are plain integers, so the
 //! loader relocates nothing and start-up touches only the entries it uses;
-//! `to_entry` borrows every string from the binary, copying no text.
+//! loading an entry borrows every string from the binary, copying no text.
+//!
+//! The static form of each schema struct (`raw::Entry::Raw`, ...) and the
+//! code that reads it back are generated from the schema itself
+//! (`entry_schema!`), as `build.rs` writes the tables from it: a field added
+//! to the schema needs no edit here.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
-use super::{Entry, Faq, HeaderRequirement, HeaderRule, Note, Origin, Seo, SpecRef, Status};
+use httpdex_schema::*;
 
 /// A string of the catalog: (offset, length) in `TEXT`.
 pub type Span = (u32, u32);
 /// Rows of a table: (first row, count).
 pub type Rows = (u32, u32);
 
-/// An entry exactly as the JSON has it, in static form.
-pub struct RawEntry {
-    pub id: Span,
-    pub code: u16,
-    pub name: Span,
-    /// In `STRS`.
-    pub aliases: Rows,
-    pub origin: Origin,
-    pub vendor: Span,
-    pub status: Status,
-    pub emoji: Span,
-    pub summary: Span,
-    pub playful: Span,
-    pub definition: Span,
-    /// In `SPECS`.
-    pub spec: Rows,
-    pub misconception: Span,
-    /// In `STRS`.
-    pub causes: Rows,
-    pub when_to_use: Span,
-    pub example: Span,
-    /// In `HEADERS`.
-    pub headers: Rows,
-    /// indexing, crawling, canonical, google
-    pub seo: [Span; 4],
-    pub cacheable: bool,
-    /// In `STRS`.
-    pub related: Rows,
-    pub confused_with: Rows,
-    pub keywords: Rows,
-    /// In `PAIRS`: (q, a), (stack, constant), (source, text).
-    pub faq: Rows,
-    pub constants: Rows,
-    pub notes: Rows,
+/// A schema type as the tables hold it: text as a span of `TEXT`, a list
+/// as rows of its item type's table, numbers and enums as they are, a
+/// struct as the static forms of its fields.
+pub trait Embedded: Sized {
+    type Raw: 'static;
+    fn load(raw: &Self::Raw) -> Self;
 }
 
+/// A type that lists are made of: its table, which `build.rs` generates
+/// (with this impl) for every type of the schema.
+pub trait Listed: Embedded {
+    fn table() -> &'static [Self::Raw];
+}
+
+impl Embedded for Text {
+    type Raw = Span;
+    fn load(raw: &Span) -> Text {
+        Cow::Borrowed(text(*raw))
+    }
+}
+
+/// Numbers and flags are stored as they are.
+macro_rules! as_is {
+    ($($ty:ty),*) => {$(
+        impl Embedded for $ty {
+            type Raw = $ty;
+            fn load(raw: &$ty) -> $ty {
+                *raw
+            }
+        }
+    )*};
+}
+as_is!(u16, bool);
+
+impl<T: Listed> Embedded for Vec<T> {
+    type Raw = Rows;
+    fn load(raw: &Rows) -> Vec<T> {
+        rows(T::table(), *raw).iter().map(T::load).collect()
+    }
+}
+
+impl<A: Embedded, B: Embedded> Embedded for (A, B) {
+    type Raw = (A::Raw, B::Raw);
+    fn load(raw: &Self::Raw) -> (A, B) {
+        (A::load(&raw.0), B::load(&raw.1))
+    }
+}
+
+/// A map is stored as a list of its (key, value) pairs.
+impl<K: Ord, V> Embedded for BTreeMap<K, V>
+where
+    (K, V): Listed,
+{
+    type Raw = Rows;
+    fn load(raw: &Rows) -> BTreeMap<K, V> {
+        rows(<(K, V)>::table(), *raw)
+            .iter()
+            .map(<(K, V)>::load)
+            .collect()
+    }
+}
+
+/// `Embedded` for the schema's items. A struct's static form is
+/// `raw::Name::Raw`, with the same fields; the module per struct keeps the
+/// schema's names free for the field types, which name them.
+macro_rules! static_form {
+    () => {};
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$field_meta:meta])* pub $field:ident : $ty:ty ),* $(,)?
+        }
+        $($rest:tt)*
+    ) => {
+        pub mod $name {
+            use super::super::*;
+
+            pub struct Raw {
+                $( pub $field: <$ty as Embedded>::Raw, )*
+            }
+
+            impl Embedded for $name {
+                type Raw = Raw;
+                fn load(raw: &Raw) -> $name {
+                    $name { $( $field: Embedded::load(&raw.$field), )* }
+                }
+            }
+        }
+        static_form! { $($rest)* }
+    };
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident { $($variants:tt)* }
+        $($rest:tt)*
+    ) => {
+        as_is!($name);
+        static_form! { $($rest)* }
+    };
+}
+
+/// The schema's structs in static form (see `static_form!`).
+#[allow(non_snake_case)]
+pub mod raw {
+    use super::*;
+
+    httpdex_schema::entry_schema!(static_form);
+}
+
+/// An entry in static form.
+pub type RawEntry = raw::Entry::Raw;
+
 include!(concat!(env!("OUT_DIR"), "/embedded_data.rs"));
+
+/// Every built-in entry, in display order.
+pub use self::ENTRY_ROWS as ENTRIES;
 
 /// The text of a span. `build.rs` only makes spans on char boundaries.
 pub fn text(span: Span) -> &'static str {
@@ -60,14 +144,6 @@ pub fn text(span: Span) -> &'static str {
 fn rows<T>(table: &'static [T], rows: Rows) -> &'static [T] {
     let (start, len) = (rows.0 as usize, rows.1 as usize);
     table.get(start..start + len).unwrap_or_default()
-}
-
-fn borrowed(span: Span) -> Cow<'static, str> {
-    Cow::Borrowed(text(span))
-}
-
-fn texts(list: Rows) -> Vec<Cow<'static, str>> {
-    rows(&STRS, list).iter().map(|s| borrowed(*s)).collect()
 }
 
 /// The index in `ENTRIES` of the entry with this id, ignoring case.
@@ -93,73 +169,14 @@ pub fn numbered(code: u16) -> impl Iterator<Item = usize> {
 impl RawEntry {
     /// The ids this entry links to (related, then confused with).
     pub fn links(&self) -> impl Iterator<Item = &'static str> {
-        rows(&STRS, self.related)
+        let strs = Text::table();
+        rows(strs, self.related)
             .iter()
-            .chain(rows(&STRS, self.confused_with))
+            .chain(rows(strs, self.confused_with))
             .map(|s| text(*s))
     }
 
     pub fn to_entry(&self) -> Entry {
-        let b = borrowed;
-        Entry {
-            id: b(self.id),
-            code: self.code,
-            name: b(self.name),
-            aliases: texts(self.aliases),
-            origin: self.origin,
-            vendor: b(self.vendor),
-            status: self.status,
-            emoji: b(self.emoji),
-            summary: b(self.summary),
-            playful: b(self.playful),
-            definition: b(self.definition),
-            spec: rows(&SPECS, self.spec)
-                .iter()
-                .map(|&[document, section, url, quote, plain]| SpecRef {
-                    document: b(document),
-                    section: b(section),
-                    url: b(url),
-                    quote: b(quote),
-                    plain: b(plain),
-                })
-                .collect(),
-            misconception: b(self.misconception),
-            causes: texts(self.causes),
-            when_to_use: b(self.when_to_use),
-            example: b(self.example),
-            headers: rows(&HEADERS, self.headers)
-                .iter()
-                .map(|&(name, rule, why)| HeaderRule {
-                    name: b(name),
-                    rule,
-                    why: b(why),
-                })
-                .collect(),
-            seo: Seo {
-                indexing: b(self.seo[0]),
-                crawling: b(self.seo[1]),
-                canonical: b(self.seo[2]),
-                google: b(self.seo[3]),
-            },
-            cacheable: self.cacheable,
-            related: texts(self.related),
-            confused_with: texts(self.confused_with),
-            keywords: texts(self.keywords),
-            faq: rows(&PAIRS, self.faq)
-                .iter()
-                .map(|&[q, a]| Faq { q: b(q), a: b(a) })
-                .collect(),
-            constants: rows(&PAIRS, self.constants)
-                .iter()
-                .map(|&[k, v]| (b(k), b(v)))
-                .collect(),
-            notes: rows(&PAIRS, self.notes)
-                .iter()
-                .map(|&[source, text]| Note {
-                    source: b(source),
-                    text: b(text),
-                })
-                .collect(),
-        }
+        Entry::load(self)
     }
 }

@@ -3,66 +3,15 @@
 //! (`~/.config/httpdex/codes.json` on Linux). A broken file never stops the
 //! app: the error names `file:line:column` and the built-in catalog is used.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
 use super::validate::validate_entries;
-use super::{
-    Catalog, DataError, Entry, Faq, HeaderRule, Note, Origin, Problem, Seo, SpecRef, Status, Text,
-    parse_json,
-};
+use super::{Catalog, DataError, Entry, EntryPatch, Origin, Problem, Status, parse_json};
 
 /// One item of an extension file: a new entry (id not in the catalog), or
 /// additions to an existing one (only `aliases`, `keywords` and `notes`).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Extension {
-    pub id: Text,
-    pub code: Option<u16>,
-    pub name: Option<Text>,
-    #[serde(default)]
-    pub aliases: Vec<Text>,
-    pub origin: Option<Origin>,
-    #[serde(default)]
-    pub vendor: Text,
-    pub status: Option<Status>,
-    #[serde(default)]
-    pub emoji: Text,
-    pub summary: Option<Text>,
-    #[serde(default)]
-    pub playful: Text,
-    pub definition: Option<Text>,
-    #[serde(default)]
-    pub spec: Vec<SpecRef>,
-    #[serde(default)]
-    pub misconception: Text,
-    #[serde(default)]
-    pub causes: Vec<Text>,
-    #[serde(default)]
-    pub when_to_use: Text,
-    #[serde(default)]
-    pub example: Text,
-    #[serde(default)]
-    pub headers: Vec<HeaderRule>,
-    #[serde(default)]
-    pub seo: Seo,
-    #[serde(default)]
-    pub cacheable: bool,
-    #[serde(default)]
-    pub related: Vec<Text>,
-    #[serde(default)]
-    pub confused_with: Vec<Text>,
-    #[serde(default)]
-    pub keywords: Vec<Text>,
-    #[serde(default)]
-    pub faq: Vec<Faq>,
-    #[serde(default)]
-    pub constants: BTreeMap<Text, Text>,
-    #[serde(default)]
-    pub notes: Vec<Note>,
-}
+/// The schema's `EntryPatch`: `Entry`'s fields, all but the id optional.
+pub type Extension = EntryPatch;
 
 /// The default extension file: `$XDG_CONFIG_HOME/httpdex/codes.json` (or the
 /// platform's config directory).
@@ -138,66 +87,42 @@ impl Catalog {
 /// Notes, aliases and keywords are added to an existing entry; its
 /// reference content stays as it is.
 fn add_to(entry: &mut Entry, ext: Extension) {
-    entry.aliases.extend(ext.aliases);
-    entry.keywords.extend(ext.keywords);
-    entry.notes.extend(ext.notes);
+    entry.aliases.extend(ext.aliases.into_iter().flatten());
+    entry.keywords.extend(ext.keywords.into_iter().flatten());
+    entry.notes.extend(ext.notes.into_iter().flatten());
 }
 
-fn new_entry(ext: Extension) -> Result<Entry, Problem> {
+/// A new code: the item with the defaults an extension may rely on (the
+/// code from the id, origin `custom`, the summary as definition), then
+/// `Entry`'s own defaults for every other field it leaves out.
+fn new_entry(mut ext: Extension) -> Result<Entry, Problem> {
     let subject = format!("entry {}", ext.id);
-    let required = |field: &str, value: Option<Text>| {
-        value
-            .filter(|v| !v.trim().is_empty())
-            .ok_or_else(|| Problem {
-                subject: subject.clone(),
-                field: field.to_string(),
-                message: "is required for a new code".to_string(),
-            })
+    let problem = |field: &str, message: &str| Problem {
+        subject: subject.clone(),
+        field: field.to_string(),
+        message: message.to_string(),
     };
-    let code = match ext.code {
-        Some(code) => code,
-        None => ext
-            .id
-            .split(['-', '.'])
-            .next()
-            .and_then(|c| c.parse().ok())
-            .ok_or_else(|| Problem {
-                subject: subject.clone(),
-                field: "code".to_string(),
-                message: "is required for a new code (or start the id with it)".to_string(),
-            })?,
-    };
-    let name = required("name", ext.name)?;
-    let summary = required("summary", ext.summary)?;
-    let origin = ext.origin.unwrap_or(Origin::Custom);
-    Ok(Entry {
-        id: ext.id,
-        code,
-        name,
-        aliases: ext.aliases,
-        origin,
-        vendor: ext.vendor,
-        status: ext.status.unwrap_or(match origin {
-            Origin::Iana => Status::Standard,
-            _ => Status::Unofficial,
-        }),
-        emoji: ext.emoji,
-        definition: ext.definition.unwrap_or_else(|| summary.clone()),
-        summary,
-        playful: ext.playful,
-        spec: ext.spec,
-        misconception: ext.misconception,
-        causes: ext.causes,
-        when_to_use: ext.when_to_use,
-        example: ext.example,
-        headers: ext.headers,
-        seo: ext.seo,
-        cacheable: ext.cacheable,
-        related: ext.related,
-        confused_with: ext.confused_with,
-        keywords: ext.keywords,
-        faq: ext.faq,
-        constants: ext.constants,
-        notes: ext.notes,
-    })
+    let required = "is required for a new code";
+    let code_from_id = ext.id.split(['-', '.']).next().and_then(|c| c.parse().ok());
+    if ext.code.or(code_from_id).is_none() {
+        return Err(problem(
+            "code",
+            "is required for a new code (or start the id with it)",
+        ));
+    }
+    for (field, value) in [("name", &ext.name), ("summary", &ext.summary)] {
+        if value.as_ref().is_none_or(|v| v.trim().is_empty()) {
+            return Err(problem(field, required));
+        }
+    }
+    ext.code = ext.code.or(code_from_id);
+    let origin = *ext.origin.get_or_insert(Origin::Custom);
+    ext.status.get_or_insert(match origin {
+        Origin::Iana => Status::Standard,
+        _ => Status::Unofficial,
+    });
+    if ext.definition.is_none() {
+        ext.definition.clone_from(&ext.summary);
+    }
+    ext.into_entry().map_err(|field| problem(field, required))
 }

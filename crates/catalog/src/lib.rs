@@ -147,8 +147,8 @@ impl Catalog {
         comparisons: OnceLock<Vec<Comparison>>,
         scenarios: OnceLock<Vec<Scenario>>,
     ) -> Catalog {
-        if !entries.is_sorted_by(|a, b| sort_key(a) <= sort_key(b)) {
-            entries.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+        if !entries.is_sorted_by(|a, b| a.order_key() <= b.order_key()) {
+            entries.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
         }
         let by_id = entries
             .iter()
@@ -250,13 +250,4 @@ pub fn check_builtin_json() -> Result<(), DataError> {
         parse_json::<Vec<Scenario>>(file, text)?;
     }
     Ok(())
-}
-
-fn sort_key(entry: &Entry) -> (u16, Origin, u32, &str) {
-    let substatus = entry
-        .display_code()
-        .split_once('.')
-        .and_then(|(_, sub)| sub.parse().ok())
-        .unwrap_or(0);
-    (entry.code, entry.origin, substatus, &entry.id)
 }

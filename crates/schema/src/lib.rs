@@ -1,136 +1,43 @@
 //! The entry schema. Field names are the JSON names: `data/*.json`, `--json`
 //! output and user extension files all share them, so renaming one is a
 //! breaking change for scripts.
+//!
+//! `Entry` and the types inside it are written once, in `entry_schema!`
+//! (`src/entry.rs`): serde reads the data files and users' files with them,
+//! the catalog's `build.rs` turns the data into static tables with them, and
+//! the catalog reads those tables back into entries with them.
+//!
+//! # Adding a field
+//!
+//! 1. Add it to `Entry` (or to a struct inside it) in `entry_schema!`, with
+//!    `#[serde(default)]` unless every entry must have it. Its type is made
+//!    of `Text`, `u16`, `bool`, `Vec`, `BTreeMap<Text, Text>` and the
+//!    schema's own structs and enums; a new struct or enum goes in the same
+//!    macro, after `Entry`. The built-in tables, the extension files'
+//!    `EntryPatch` and `--json` follow from there.
+//! 2. Fill it in `data/codes/*.json`. An unknown field fails the build with
+//!    its file, entry and field; `tests/it/embedded.rs` checks that the
+//!    embedded catalog reads back exactly what serde reads from the files.
+//! 3. Show it where it belongs (the detail page in `httpdex-core`, search
+//!    if it should be found by).
+//!
+//! Anything else (the embedded catalog, extension files) needs no edit;
+//! only a field type outside the list in step 1 needs a way in and out of
+//! the catalog's tables (the `Embedded` trait in the catalog's
+//! `embedded.rs`, and `Emit` in its `build.rs`).
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+mod entry;
+
+pub use entry::*;
+
 /// Catalog text: borrowed from the binary for built-in entries (no copy at
 /// start-up), owned for entries from a user's file.
 pub type Text = Cow<'static, str>;
-
-/// One status code as one origin uses it (`"401"`, `"499-nginx"`, `"403.14-iis"`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Entry {
-    pub id: Text,
-    pub code: u16,
-    pub name: Text,
-    #[serde(default)]
-    pub aliases: Vec<Text>,
-    pub origin: Origin,
-    /// Who uses a non-IANA code ("nginx", "Laravel"); empty for IANA codes.
-    #[serde(default)]
-    pub vendor: Text,
-    pub status: Status,
-    #[serde(default)]
-    pub emoji: Text,
-    pub summary: Text,
-    #[serde(default)]
-    pub playful: Text,
-    pub definition: Text,
-    #[serde(default)]
-    pub spec: Vec<SpecRef>,
-    #[serde(default)]
-    pub misconception: Text,
-    #[serde(default)]
-    pub causes: Vec<Text>,
-    #[serde(default)]
-    pub when_to_use: Text,
-    /// A complete example response: status line, headers, blank line, body.
-    #[serde(default)]
-    pub example: Text,
-    #[serde(default)]
-    pub headers: Vec<HeaderRule>,
-    #[serde(default)]
-    pub seo: Seo,
-    /// Heuristically cacheable per RFC 9110 section 15.1.
-    #[serde(default)]
-    pub cacheable: bool,
-    #[serde(default)]
-    pub related: Vec<Text>,
-    #[serde(default)]
-    pub confused_with: Vec<Text>,
-    #[serde(default)]
-    pub keywords: Vec<Text>,
-    #[serde(default)]
-    pub faq: Vec<Faq>,
-    /// Named constants by stack: `python`, `go`, `rust`, `dotnet`, `spring`, `rails`, `php`.
-    #[serde(default)]
-    pub constants: BTreeMap<Text, Text>,
-    /// Origin-specific remarks on a shared number (what AWS ELB means by 502, ...).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<Note>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SpecRef {
-    pub document: Text,
-    pub section: Text,
-    pub url: Text,
-    /// Verbatim text of the document; empty where we hold no verbatim text
-    /// (vendor documentation, drafts).
-    #[serde(default)]
-    pub quote: Text,
-    pub plain: Text,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct HeaderRule {
-    pub name: Text,
-    pub rule: HeaderRequirement,
-    pub why: Text,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum HeaderRequirement {
-    /// The RFC requires it (MUST), or the response does not work without it.
-    Required,
-    /// Send it: an RFC SHOULD, or a MAY that clients and crawlers rely on.
-    Recommended,
-    /// The RFC says SHOULD NOT.
-    Discouraged,
-    /// The RFC says MUST NOT.
-    Forbidden,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Seo {
-    pub indexing: Text,
-    pub crawling: Text,
-    pub canonical: Text,
-    pub google: Text,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Faq {
-    pub q: Text,
-    pub a: Text,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Note {
-    pub source: Text,
-    pub text: Text,
-}
-
-/// Who defined the code. Order is the order of the origin filter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Origin {
-    Iana,
-    Nginx,
-    Cloudflare,
-    AwsElb,
-    Iis,
-    Microsoft,
-    Unofficial,
-    /// Entries from a user's own extension file.
-    Custom,
-}
 
 impl Origin {
     pub const ALL: [Origin; 8] = [
@@ -184,17 +91,6 @@ impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.label())
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Standard,
-    Temporary,
-    Unused,
-    Obsoleted,
-    Vendor,
-    Unofficial,
 }
 
 /// The class of a code: its first digit.
@@ -278,6 +174,19 @@ impl Entry {
     /// as `403.14` rather than `403`.
     pub fn display_code(&self) -> &str {
         self.id.split('-').next().unwrap_or(&self.id)
+    }
+
+    /// Where the entry goes in the catalog: by number, the IANA entry first,
+    /// then the vendors in `Origin` order, IIS substatuses in numeric
+    /// order. The catalog's `build.rs` emits the built-in entries in this
+    /// order, and the catalog keeps it when a user's file adds entries.
+    pub fn order_key(&self) -> (u16, Origin, u32, &str) {
+        let substatus = self
+            .display_code()
+            .split_once('.')
+            .and_then(|(_, sub)| sub.parse().ok())
+            .unwrap_or(0);
+        (self.code, self.origin, substatus, &self.id)
     }
 }
 
