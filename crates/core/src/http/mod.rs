@@ -26,7 +26,7 @@ use httpdex_catalog::{Entry, HeaderRequirement};
 pub use check::{Breach, Violation, check_response, check_response_to};
 pub use framing::{Framing, NoContent, framing, no_content};
 pub use headers::Header;
-pub use message::Message;
+pub use message::{Message, StatusLine};
 pub use wire::{Arrival, Edge};
 
 /// How strongly a rule binds, in the RFC 2119 keywords the RFCs use.

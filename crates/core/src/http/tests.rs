@@ -116,6 +116,9 @@ fn content_and_its_framing() {
     );
     assert_eq!(no_content(103), Some(NoContent::Interim));
     assert_eq!(no_content(206), None);
+    let wire = rules("494-nginx").framing("GET").unwrap();
+    assert!(wire.content_allowed(), "framed as the 400 that goes out");
+    assert_eq!(rules("444-nginx").framing("GET"), None);
 }
 
 #[test]
