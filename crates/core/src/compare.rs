@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::http::{Edge, NoContent, no_content};
 use crate::wrap::{wrap, wrap_paragraphs};
 use httpdex_catalog::{Catalog, Class, Entry, HeaderRequirement, Origin};
 
@@ -174,8 +175,8 @@ fn headers(e: &Entry, rule: HeaderRequirement) -> String {
 
 /// Whose fault: the party that has to change something.
 fn fault(e: &Entry) -> &'static str {
-    let intermediary = matches!(e.origin, Origin::Cloudflare | Origin::AwsElb)
-        || (e.origin == Origin::Iana && matches!(e.code, 502 | 504));
+    let intermediary =
+        Edge::of(e).is_some() || (e.origin == Origin::Iana && matches!(e.code, 502 | 504));
     match e.class() {
         _ if intermediary => {
             "Intermediary: a gateway or proxy could not get a good answer upstream"
@@ -203,12 +204,13 @@ fn retry(e: &Entry) -> &'static str {
     }
 }
 
+/// Whether content is expected, as the wire rules have it for the code.
 fn body(e: &Entry) -> &'static str {
-    match e.code {
-        100..=199 => "No: interim responses have no content",
-        204 | 304 => "No: the response must not carry content",
-        205 => "No: the client resets its view",
-        _ => "Yes: say what happened and what to do",
+    match no_content(e.code) {
+        Some(NoContent::Interim) => "No: interim responses have no content",
+        Some(NoContent::ResetContent) => "No: the client resets its view",
+        Some(_) => "No: the response must not carry content",
+        None => "Yes: say what happened and what to do",
     }
 }
 

@@ -5,6 +5,7 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use crate::http::Rules;
 use crate::snippets::{self, Lang};
 use crate::theme::Theme;
 use crate::wrap::{width_of, wrap_paragraphs};
@@ -243,12 +244,12 @@ pub fn entry_document(
     }
 }
 
-/// "Example response", saying so when what the client receives carries
-/// another status than the entry's (nginx's 494 arrives as a 400 page).
+/// "Example response", saying so when the status on the wire is another
+/// than the entry's (nginx's 494 arrives as a 400 page).
 fn example_heading(entry: &Entry) -> String {
-    match entry.example_status() {
-        Some((code, _)) if code != entry.code => {
-            format!("Example response: the client receives a {code}")
+    match Rules::of(entry).status {
+        Some(status) if status != entry.code => {
+            format!("Example response: the client receives a {status}")
         }
         _ => "Example response".to_string(),
     }

@@ -3,6 +3,7 @@
 
 use super::Draft;
 use super::plan::{Kind, Method, Plan};
+use crate::http::{Edge, Version};
 
 const BASE: &str = "http://localhost:8080";
 
@@ -21,7 +22,7 @@ pub(crate) fn check(plan: &Plan) -> Draft {
 
 fn expectation(plan: &Plan) -> String {
     let mut out = format!("HTTP/1.1 {}", plan.title());
-    if plan.kind == super::plan::Kind::IisSubstatus {
+    if plan.kind == Kind::IisSubstatus {
         out.push_str(&format!(
             " (IIS logs it as {} in sc-substatus)",
             plan.entry.display_code()
@@ -33,7 +34,7 @@ fn expectation(plan: &Plan) -> String {
     }
     if plan.code == 101 {
         out.push_str(" (then the connection speaks WebSocket; Ctrl-C ends it)");
-    } else if plan.code < 200 {
+    } else if plan.kind == Kind::Interim {
         out.push_str(", then the final response");
     } else if plan.is_redirect() {
         out.push_str(" (-i shows it; -L would follow it)");
@@ -134,11 +135,13 @@ fn nginx_internal(plan: &Plan) -> (String, String) {
     (expect.to_string(), command.to_string())
 }
 
-fn edge(plan: &Plan, who: &str) -> (String, String) {
+fn edge(plan: &Plan, edge: Edge) -> (String, String) {
     let code = plan.code;
-    if who.starts_with("Cloudflare") {
+    if edge == Edge::Cloudflare {
+        // Cloudflare answers over HTTP/2, whose status line has no phrase.
+        let status = plan.rules.status_line(Version::Http2).unwrap_or_default();
         return (
-            format!("HTTP/2 {code} with server: cloudflare and a cf-ray header"),
+            format!("{status} with server: cloudflare and a cf-ray header"),
             "curl -sS -o /dev/null -D - https://www.example.com/ | grep -iE '^(HTTP/|server:|cf-ray:)'\n\
              # Then ask the origin directly, bypassing Cloudflare (203.0.113.10: your origin's IP):\n\
              curl -i --resolve www.example.com:443:203.0.113.10 https://www.example.com/"

@@ -16,7 +16,6 @@ mod apache;
 mod curl;
 mod dotnet;
 mod go;
-mod headers;
 mod honesty;
 mod java;
 mod nginx;
@@ -231,7 +230,7 @@ pub fn snippet(catalog: &Catalog, entry: &Entry, lang: Lang) -> Snippet {
     let plan = Plan::new(entry, catalog.wire_status_entry(entry));
     let draft = match plan.kind {
         _ if lang == Lang::Curl => curl::check(&plan),
-        Kind::Edge(who) => honesty::edge(&plan, lang, who),
+        Kind::Edge(edge) => honesty::edge(&plan, lang, edge.name()),
         Kind::NginxInternal if lang == Lang::Nginx => nginx::internal(&plan),
         Kind::NginxInternal => honesty::nginx_internal(&plan, lang),
         Kind::NginxClose if lang == Lang::Nginx => nginx::close(&plan),

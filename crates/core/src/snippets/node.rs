@@ -1,12 +1,12 @@
 //! Express and Node.js `http`.
 
 use super::honesty::no_interim;
-use super::plan::{Body, Plan};
+use super::plan::{Body, Kind, Plan};
 use super::quote::sq;
 use super::{Draft, Lang};
 
 pub(crate) fn express(plan: &Plan) -> Draft {
-    if plan.code < 200 {
+    if plan.kind == Kind::Interim {
         return express_interim(plan);
     }
     let r = plan.route;
@@ -50,7 +50,7 @@ fn express_app(route: &str, lines: &[String]) -> String {
 }
 
 pub(crate) fn node_http(plan: &Plan) -> Draft {
-    if plan.code < 200 {
+    if plan.kind == Kind::Interim {
         return node_interim(plan);
     }
     let mut lines = Vec::new();

@@ -6,6 +6,7 @@ use super::node::indent;
 use super::plan::{Body, Header, Plan};
 use super::quote::sq;
 use super::{Draft, Lang};
+use crate::http::Level;
 
 const NO_1XX: &str = "PHP sends one status line per request. Only FrankenPHP can send 103 \
      Early Hints, with headers_send(103); other interim responses are out of reach.";
@@ -93,9 +94,12 @@ pub(crate) fn laravel(plan: &Plan) -> Draft {
         &[]
     };
     let mut headers: Vec<&Header> = plan.headers_except(skip).collect();
+    // RFC 9110 section 8.3: content SHOULD come with its type.
     let text_type = Header {
         name: "Content-Type".to_string(),
+        level: Level::Should,
         values: vec!["text/plain".to_string()],
+        status_rule: false,
     };
     if matches!(plan.body, Body::Text(_)) {
         headers.push(&text_type);
