@@ -8,6 +8,7 @@ use clap::error::ErrorKind;
 
 use cli::{Cli, Command, Output, exit};
 use httpdex_catalog::{Catalog, extension};
+use httpdex_core::safe;
 use httpdex_tui::Launch;
 use httpdex_tui::app::QuizSettings;
 
@@ -26,7 +27,8 @@ fn main() -> ExitCode {
     }
     let (catalog, warning) = load_catalog(&cli);
     if let Some(warning) = &warning {
-        eprintln!("httpdex: {warning}");
+        // A path or a value from the user's file may hold escapes.
+        eprintln!("httpdex: {}", safe::escape(warning));
     }
     let code = match (&cli.command, cli.codes.is_empty()) {
         (Some(Command::Quiz { seed, count, level }), _) => {
@@ -159,12 +161,36 @@ fn usage_error(e: &clap::Error) -> ExitCode {
         joined = format!("{joined}; {tip}");
     }
     let message = match joined.trim_start_matches("error: ") {
-        "" => "invalid usage",
-        message => message,
+        "" => "invalid usage".to_string(),
+        message => with_value_shown(e, message),
     };
     let _ = writeln!(
         std::io::stderr(),
-        "httpdex: {message} (see `httpdex --help`)"
+        "httpdex: {} (see `httpdex --help`)",
+        safe::escape(&message)
     );
     ExitCode::from(exit::USAGE as u8)
+}
+
+/// Clap's rendering drops escape sequences from a rejected value, so
+/// `--lang $'\e[31mexpress'` read "invalid value 'express'", naming a valid
+/// stack. Where the value holds such characters, it is quoted escaped.
+fn with_value_shown(e: &clap::Error, message: &str) -> String {
+    use clap::error::{ContextKind, ContextValue};
+    let (Some(ContextValue::String(arg)), Some(ContextValue::String(value))) = (
+        e.get(ContextKind::InvalidArg),
+        e.get(ContextKind::InvalidValue),
+    ) else {
+        return message.to_string();
+    };
+    if !value.chars().any(safe::is_unsafe) {
+        return message.to_string();
+    }
+    let reason = message
+        .split_once(&format!("'{arg}'"))
+        .map_or(message, |(_, rest)| rest);
+    format!(
+        "invalid value '{}' for '{arg}'{reason}",
+        safe::escape(value)
+    )
 }

@@ -1,15 +1,15 @@
 //! The one-shot commands: each writes to an `Output` and returns the exit
 //! code, so tests can run them in-process too.
 
-use std::io;
+use std::io::{self, Write};
 
 use serde::Serialize;
 
 use super::{Output, exit};
 use httpdex_catalog::search::{self, Filter, Tier};
 use httpdex_catalog::{Catalog, Class, Entry, Origin};
+use httpdex_core::detail;
 use httpdex_core::wrap::{pad, truncate, width_of};
-use httpdex_core::{ansi, detail};
 
 /// `httpdex snippet ID --lang LANG [--copy]`: the code on stdout, the
 /// note and the copy confirmation on stderr, so `> file` gets only code.
@@ -61,7 +61,7 @@ pub fn compare(catalog: &Catalog, a: &str, b: &str, json: bool, o: &mut Output) 
         write_json(o, &comparison)?;
     } else {
         let lines = httpdex_core::compare::lines(&comparison, catalog, &o.theme(), o.width);
-        ansi::write(o.out, &lines, o.color)?;
+        o.lines(&lines)?;
     }
     Ok(exit::OK)
 }
@@ -90,7 +90,7 @@ pub fn show(catalog: &Catalog, ids: &[String], json: bool, o: &mut Output) -> io
             writeln!(o.out)?;
         }
         let lines = detail::entry_lines(catalog, entry, &o.theme(), o.width);
-        ansi::write(o.out, &lines, o.color)?;
+        o.lines(&lines)?;
     }
     Ok(exit::OK)
 }
@@ -264,7 +264,7 @@ pub fn list(
                 }
                 let heading = format!("{} {}", class.mask(), class.label());
                 let line = ratatui::text::Line::styled(heading, theme.heading());
-                ansi::write(o.out, &[line], o.color)?;
+                o.lines(&[line])?;
                 write_table(&group, o)?;
                 writeln!(o.out)?;
             }
@@ -297,12 +297,11 @@ fn write_table(entries: &[&Entry], o: &mut Output) -> io::Result<()> {
             ratatui::text::Span::styled(badge, theme.badge()),
             ratatui::text::Span::raw(summary),
         ]);
-        ansi::write(o.out, &[line], o.color)?;
+        o.lines(&[line])?;
     }
     Ok(())
 }
 
 fn write_json<T: Serialize + ?Sized>(o: &mut Output, value: &T) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *o.out, value)?;
-    writeln!(o.out)
+    o.json(value)
 }

@@ -4,6 +4,8 @@
 use clap_complete::Shell;
 
 use httpdex_catalog::Catalog;
+use httpdex_catalog::extension::is_valid_id;
+use httpdex_core::safe;
 
 use super::Cli;
 
@@ -17,13 +19,21 @@ pub fn script(shell: Shell, catalog: &Catalog) -> String {
     match shell {
         Shell::Fish => script + &fish_code_ids(catalog),
         Shell::PowerShell => inject(&script, catalog, "        '{path}' {", |id, name| {
-            let name = name.replace('\'', "''");
+            // PowerShell also ends a single-quoted string at typographic
+            // single quotes; each is doubled like the plain one.
+            let mut name = plain(name);
+            for quote in ['\'', '\u{2018}', '\u{2019}', '\u{201a}', '\u{201b}'] {
+                name = name.replace(quote, &format!("{quote}{quote}"));
+            }
             format!(
                 "            [CompletionResult]::new('{id}', '{id}', [CompletionResultType]::ParameterValue, '{name}')"
             )
         }),
         Shell::Elvish => inject(&script, catalog, "        &'{path}'= {", |id, name| {
-            format!("            cand {id} '{}'", name.replace('\'', "''"))
+            format!(
+                "            cand {id} '{}'",
+                plain(name).replace('\'', "''")
+            )
         }),
         _ => script,
     }
@@ -46,7 +56,7 @@ fn inject(
         out.push_str(l);
         out.push('\n');
         if openers.iter().any(|o| o == l) {
-            for e in catalog.entries() {
+            for e in completable(catalog) {
                 out.push_str(&line(&e.id, &e.name));
                 out.push('\n');
             }
@@ -55,11 +65,23 @@ fn inject(
     out
 }
 
+/// The entries whose ids can go into a script as they are. Extension ids
+/// are checked when their file is read (`extension::ID_RULE`); this keeps
+/// the scripts safe even so.
+fn completable(catalog: &Catalog) -> impl Iterator<Item = &httpdex_catalog::Entry> {
+    catalog.entries().iter().filter(|e| is_valid_id(&e.id))
+}
+
+/// A name as a script may show it: one line, no control character raw.
+fn plain(name: &str) -> String {
+    safe::escape(&name.replace(['\n', '\t', '\r'], " ")).into_owned()
+}
+
 /// The command line with every code id offered as a value wherever an id
 /// goes, for completion scripts only: parsing keeps accepting unknown ids so
 /// it can answer them with "did you mean".
 fn with_code_ids(catalog: &Catalog) -> clap::Command {
-    let ids: Vec<String> = catalog.entries().iter().map(|e| e.id.to_string()).collect();
+    let ids: Vec<String> = completable(catalog).map(|e| e.id.to_string()).collect();
     let values = || clap::builder::PossibleValuesParser::new(ids.clone());
     <Cli as clap::CommandFactory>::command()
         .mut_arg("codes", |a| a.value_parser(values()))
@@ -80,8 +102,9 @@ fn fish_code_ids(catalog: &Catalog) -> String {
     ];
     let mut out = String::from("\n# Status code ids\n");
     for condition in conditions {
-        for e in catalog.entries() {
-            let name = e.name.replace('\'', "\\'");
+        for e in completable(catalog) {
+            // In fish's single quotes only \\ and \' are escapes.
+            let name = plain(&e.name).replace('\\', "\\\\").replace('\'', "\\'");
             out += &format!(
                 "complete -c httpdex -n \"{condition}\" -f -a '{}' -d '{name}'\n",
                 e.id

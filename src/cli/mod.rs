@@ -2,21 +2,22 @@
 //! and dispatch to the one-shot commands (`commands`).
 
 use std::ffi::OsString;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod commands;
 mod completions;
 pub mod exit;
+mod output;
 #[cfg(test)]
 mod plain_lookup_tests;
 
 pub use commands::{ListFormat, compare, list, search_cmd, show, snippet};
+pub use output::Output;
 
 use httpdex_catalog::search::Filter;
 use httpdex_catalog::{Catalog, Class, Origin};
-use httpdex_core::theme::Theme;
 
 #[derive(Debug, PartialEq, Parser)]
 #[command(
@@ -217,57 +218,6 @@ fn parse_origin(text: &str) -> Result<Origin, String> {
     })
 }
 
-/// Where one-shot output goes and how it looks.
-pub struct Output<'w> {
-    pub out: &'w mut dyn Write,
-    pub err: &'w mut dyn Write,
-    pub color: bool,
-    pub width: usize,
-}
-
-impl Output<'_> {
-    /// Standard streams; colour and width follow the terminal, `--color`
-    /// and `NO_COLOR`.
-    pub fn run_std(choice: ColorChoice, f: impl FnOnce(&mut Output) -> io::Result<i32>) -> i32 {
-        let is_tty = io::stdout().is_terminal();
-        let color = match choice {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => is_tty && Theme::from_env().color,
-        };
-        let width = if is_tty {
-            crossterm::terminal::size().map_or(100, |(w, _)| w as usize)
-        } else {
-            100
-        };
-        let (stdout, stderr) = (io::stdout(), io::stderr());
-        // Line buffering would cost a write per line of a long page.
-        let (mut out, mut err) = (
-            io::BufWriter::with_capacity(1 << 16, stdout.lock()),
-            stderr.lock(),
-        );
-        let mut output = Output {
-            out: &mut out,
-            err: &mut err,
-            color,
-            width: width.clamp(20, 120),
-        };
-        match f(&mut output).and_then(|code| output.out.flush().map(|()| code)) {
-            Ok(code) => code,
-            // A closed pipe (`httpdex list | head`) is not an error.
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::OK,
-            Err(e) => {
-                let _ = writeln!(output.err, "httpdex: {e}");
-                exit::IO
-            }
-        }
-    }
-
-    fn theme(&self) -> Theme {
-        Theme { color: self.color }
-    }
-}
-
 impl Command {
     /// The clipboard holder and `man` need no catalog: `main` runs them
     /// before loading one, so the holder that every `snippet --copy` starts
@@ -282,7 +232,7 @@ pub fn run_without_catalog(command: &Command, o: &mut Output) -> io::Result<i32>
     match command {
         Command::HoldClipboard => Ok(httpdex_platform::clipboard::hold_clipboard()),
         Command::Man => {
-            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut *o.out)?;
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(o.raw())?;
             Ok(exit::OK)
         }
         other => unreachable!("{other:?} needs the catalog"),
@@ -317,7 +267,8 @@ pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::
         Command::Snippet { id, lang, copy } => snippet(catalog, id, *lang, *copy, o),
         Command::HoldClipboard | Command::Man => run_without_catalog(command, o),
         Command::Completions { shell } => {
-            o.out
+            // Every value in the script is quoted for its shell there.
+            o.raw()
                 .write_all(completions::script(*shell, catalog).as_bytes())?;
             Ok(exit::OK)
         }

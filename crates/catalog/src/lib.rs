@@ -9,6 +9,7 @@
 
 mod embedded;
 pub mod extension;
+pub mod files;
 pub mod search;
 mod validate;
 
@@ -40,6 +41,12 @@ pub enum DataError {
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            DataError::Parse {
+                file,
+                line,
+                column,
+                message,
+            } if *line == 0 => write!(f, "{file}: {message}"),
             DataError::Parse {
                 file,
                 line,

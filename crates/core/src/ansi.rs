@@ -7,6 +7,8 @@ use std::io::{self, Write};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 
+use crate::safe;
+
 /// Writes lines as text, with SGR escape sequences when `color` is set.
 pub fn write(out: &mut dyn Write, lines: &[Line<'_>], color: bool) -> io::Result<()> {
     // One buffer reused for every line: a line is written once it is known
@@ -16,7 +18,8 @@ pub fn write(out: &mut dyn Write, lines: &[Line<'_>], color: bool) -> io::Result
         text.clear();
         for span in &line.spans {
             let styled = color && push_sgr(&mut text, line.style.patch(span.style));
-            text.push_str(&span.content);
+            // Text from a user's file never reaches the terminal raw.
+            text.push_str(&safe::escape(&span.content));
             if styled {
                 text.push_str("\x1b[0m");
             }

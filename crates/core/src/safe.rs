@@ -18,7 +18,7 @@ pub fn is_unsafe(c: char) -> bool {
 /// `\u{202e}`), so the reader sees that it was there. Borrowed when
 /// nothing needed escaping, which is almost always.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !may_be_unsafe(text) || !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -30,6 +30,14 @@ pub fn escape(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// A quick look at the bytes: every unsafe character is an ASCII control
+/// or starts with 0xC2 (C1) or 0xE2 (the bidi controls), so text without
+/// those bytes, most text, needs no decoding at all.
+fn may_be_unsafe(text: &str) -> bool {
+    text.bytes()
+        .any(|b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2 || b == 0xe2)
 }
 
 #[cfg(test)]

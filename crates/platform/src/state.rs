@@ -14,6 +14,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+use httpdex_catalog::files::read_regular_file;
 use httpdex_core::quiz::{Level, Stats};
 
 const FILE: &str = "state.json";
@@ -139,7 +140,7 @@ impl Store {
 
     fn read(&self) -> Result<State, ReadError> {
         let path = self.path();
-        let text = match read_regular_file(&path, MAX_STATE_BYTES) {
+        let text = match read_regular_file(&path, MAX_STATE_BYTES).and_then(into_text) {
             Ok(text) => text,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(State::default()),
             Err(e) => {
@@ -206,37 +207,8 @@ fn aside_name(path: &Path) -> PathBuf {
         .expect("an unused name")
 }
 
-/// Reads `path` if it is a regular file of at most `max` bytes. A FIFO
-/// would block the reader, a device such as /dev/zero never ends: both,
-/// and anything larger, are errors that name the rule.
-pub fn read_regular_file(path: &Path, max: u64) -> io::Result<String> {
-    use std::io::Read;
-    // Opening a FIFO for reading blocks until a writer comes: look first,
-    // and open without blocking in case it was swapped in between.
-    let meta = fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(io::Error::other("not a regular file"));
-    }
-    let mut options = OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let file = options.open(path)?;
-    if !file.metadata()?.is_file() {
-        return Err(io::Error::other("not a regular file"));
-    }
-    let mut text = String::new();
-    file.take(max + 1).read_to_string(&mut text)?;
-    if text.len() as u64 > max {
-        return Err(io::Error::other(format!(
-            "larger than {} MB, which is more than any such file needs",
-            max >> 20
-        )));
-    }
-    Ok(text)
+fn into_text(bytes: Vec<u8>) -> io::Result<String> {
+    String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
 }
 
 struct ReadError {

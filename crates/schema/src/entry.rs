@@ -193,6 +193,13 @@ macro_rules! define_patch {
         }
 
         impl EntryPatch {
+            /// The names of the fields this item gives, in schema order.
+            pub fn fields_given(&self) -> Vec<&'static str> {
+                let mut given = Vec::new();
+                $( if self.$field.is_some() { given.push(stringify!($field)); } )*
+                given
+            }
+
             /// The entry this item describes on its own, with the default
             /// of each field it leaves out that `Entry` gives one
             /// (`#[serde(default)]`); else the first field it lacks.
