@@ -182,6 +182,8 @@ pub fn search_cmd(
         return Ok(exit::USAGE);
     }
     let hits = search::search(catalog, query, &Filter::default());
+    // --limit 0 means no limit, as in `head -n 0`'s absence: every match.
+    let limit = if limit == 0 { usize::MAX } else { limit };
     let results: Vec<SearchResult> = hits
         .iter()
         .take(limit)
@@ -232,6 +234,10 @@ pub fn list(
         .iter()
         .filter(|e| filter.accepts(e))
         .collect();
+    if entries.is_empty() && format != ListFormat::Json {
+        writeln!(o.err, "httpdex: no code matches these filters")?;
+        return Ok(exit::NOT_FOUND);
+    }
     match format {
         ListFormat::Json => write_json(o, &entries)?,
         ListFormat::Markdown => {
@@ -270,7 +276,11 @@ pub fn list(
             }
         }
     }
-    Ok(exit::OK)
+    Ok(if entries.is_empty() {
+        exit::NOT_FOUND
+    } else {
+        exit::OK
+    })
 }
 
 /// One line per entry: code, name, origin badge, summary, fitted to width.

@@ -29,7 +29,7 @@ use httpdex_catalog::{Catalog, Class, Origin};
 )]
 pub struct Cli {
     /// Open the browser with QUERY already typed in
-    #[arg(short, long, value_name = "QUERY")]
+    #[arg(short, long, value_name = "QUERY", conflicts_with = "codes")]
     pub query: Option<String>,
 
     /// When to colour one-shot output
@@ -127,7 +127,7 @@ pub enum Command {
         query: Vec<String>,
         #[arg(long)]
         json: bool,
-        /// Show at most N results
+        /// Show at most N results; 0 shows every match
         #[arg(long, value_name = "N", default_value_t = 10)]
         limit: usize,
     },

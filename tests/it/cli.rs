@@ -367,3 +367,47 @@ fn an_example_with_another_wire_status_says_what_the_client_receives() {
     let plain = stdout(&httpdex(&["show", "404"]));
     assert!(plain.contains("── Example response ─"), "{plain}");
 }
+
+#[test]
+fn list_and_search_say_when_nothing_matches_and_limit_zero_means_all() {
+    let o = httpdex(&["list", "--origin", "nginx", "--class", "2xx"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("no code matches these filters"),
+        "{}",
+        stderr(&o)
+    );
+    let all = httpdex(&["search", "not", "--limit", "0"]);
+    assert_eq!(all.status.code(), Some(0));
+    let ten = httpdex(&["search", "not"]);
+    assert!(stdout(&all).lines().count() > stdout(&ten).lines().count());
+}
+
+#[test]
+fn codes_and_a_query_for_the_browser_do_not_mix() {
+    let o = httpdex(&["404", "-q", "x"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot be used with"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_narrow_page_wraps_its_header_headings_and_tables() {
+    use httpdex_catalog::Catalog;
+    use httpdex_core::{ansi, detail, theme::Theme};
+    let catalog = Catalog::builtin();
+    for id in ["404", "522-cloudflare", "401", "418"] {
+        let e = catalog.get(id).unwrap();
+        let lines = detail::entry_lines(&catalog, e, &Theme::PLAIN, 20);
+        let mut out = Vec::new();
+        ansi::write(&mut out, &lines, false).unwrap();
+        for line in String::from_utf8(out).unwrap().lines() {
+            let width = httpdex_core::wrap::width_of(line);
+            // Only a single token wider than the page (a constant such as
+            // StatusCodes.Status404NotFound) may stick out.
+            assert!(
+                width <= 20 || !line.trim().contains(' '),
+                "{id}: {line:?} is {width} wide"
+            );
+        }
+    }
+}

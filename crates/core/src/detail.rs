@@ -43,6 +43,10 @@ impl<'t> Doc<'t> {
         if !self.lines.is_empty() {
             self.blank();
         }
+        if width_of(title) + 4 > self.width {
+            // A narrow page: the title wraps and carries no rule.
+            return self.wrapped(title, self.theme.heading(), "── ", "   ");
+        }
         // The rule ends where the text does.
         let rule = "─".repeat(self.width.saturating_sub(width_of(title) + 4));
         self.lines.push(Line::from(vec![
@@ -279,11 +283,18 @@ fn header(doc: &mut Doc, catalog: &Catalog, entry: &Entry, theme: &Theme) {
     let class_style = theme
         .class(entry.class())
         .add_modifier(ratatui::style::Modifier::BOLD);
-    let mut title = vec![Span::styled(entry.title(), class_style)];
-    if !entry.emoji.is_empty() {
-        title.push(Span::raw(format!("  {}", entry.emoji)));
+    let emoji = match entry.emoji.as_ref() {
+        "" => String::new(),
+        emoji => format!("  {emoji}"),
+    };
+    if width_of(&entry.title()) + width_of(&emoji) <= doc.width {
+        doc.line(Line::from(vec![
+            Span::styled(entry.title(), class_style),
+            Span::raw(emoji),
+        ]));
+    } else {
+        doc.wrapped(&entry.title(), class_style, "", "");
     }
-    doc.line(Line::from(title));
     let mut badges = vec![format!(
         "{} {}",
         entry.class().mask(),
@@ -307,7 +318,7 @@ fn header(doc: &mut Doc, catalog: &Catalog, entry: &Entry, theme: &Theme) {
     if entry.cacheable {
         badges.push("cacheable".to_string());
     }
-    doc.line(Line::styled(badges.join(" · "), theme.badge()));
+    doc.wrapped(&badges.join(" · "), theme.badge(), "", "");
     if !entry.summary.is_empty() {
         doc.wrapped(&entry.summary, theme.title(), "", "");
     }
@@ -372,11 +383,14 @@ fn headers(doc: &mut Doc, entry: &Entry, theme: &Theme) {
     }
     for h in &entry.headers {
         let rule = format!("{:?}", h.rule).to_lowercase();
-        doc.line(Line::from(vec![
-            Span::styled(h.name.clone(), theme.title()),
-            Span::raw("  "),
-            Span::styled(rule, theme.requirement(h.rule)),
-        ]));
+        let name = Span::styled(h.name.clone(), theme.title());
+        let level = Span::styled(rule, theme.requirement(h.rule));
+        if width_of(&h.name) + 2 + width_of(&level.content) <= doc.width {
+            doc.line(Line::from(vec![name, Span::raw("  "), level]));
+        } else {
+            doc.line(Line::from(name));
+            doc.line(Line::from(vec![Span::raw("  "), level]));
+        }
         doc.wrapped(&h.why, Style::new(), "  ", "  ");
     }
 }
@@ -458,10 +472,15 @@ fn constants(doc: &mut Doc, catalog: &Catalog, entry: &Entry) {
         .filter(|(k, _)| !STACKS.iter().any(|(key, _)| key == k))
         .map(|(k, v)| (k.to_string(), v));
     for (label, constant) in known.chain(others) {
-        doc.line(Line::from(vec![
-            Span::raw(format!("{label:<14}")),
-            Span::styled(constant.clone(), doc.theme.code_block()),
-        ]));
+        let value = Span::styled(constant.clone(), doc.theme.code_block());
+        if 14 + width_of(constant) <= doc.width {
+            doc.line(Line::from(vec![Span::raw(format!("{label:<14}")), value]));
+        } else {
+            // A narrow page: the constant goes under its stack.
+            // (An identifier wider than the page stays whole.)
+            doc.line(Line::from(label));
+            doc.line(Line::from(value));
+        }
     }
 }
 
