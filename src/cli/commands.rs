@@ -188,7 +188,7 @@ pub fn search_cmd(
         .iter()
         .take(limit)
         .map(|h| {
-            let e = &catalog.entries()[h.index];
+            let e = catalog.entry(h.entry);
             SearchResult {
                 id: &e.id,
                 code: e.code,

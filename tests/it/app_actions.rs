@@ -88,7 +88,7 @@ fn filters_cycle_and_keep_the_selection_valid() {
         app.browse
             .hits
             .iter()
-            .all(|h| app.catalog.entries()[h.index].code < 200)
+            .all(|h| app.catalog.entry(h.entry).code < 200)
     );
     for _ in 0..5 {
         app.update(Action::CycleClass);
@@ -339,7 +339,9 @@ fn cheatsheet_enter_opens_the_detail_of_the_selected_code() {
     app.update(Action::OpenCheatsheet);
     assert_eq!(app.screen(), Screen::Cheatsheet);
     assert_eq!(
-        app.catalog.entries()[app.cheatsheet.selected_entry().unwrap()].id,
+        app.catalog
+            .entry(app.cheatsheet.selected_entry().unwrap())
+            .id,
         "418"
     );
     app.update(Action::SelectNext);

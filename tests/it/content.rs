@@ -133,11 +133,11 @@ fn cacheable_follows_rfc_9110_section_15_1() {
 fn every_entry_is_found_by_number_name_aliases_and_keywords() {
     let catalog = crate::catalog();
     let mut problems = Vec::new();
-    for (i, e) in catalog.entries().iter().enumerate() {
+    for (entry, e) in catalog.entry_refs() {
         let rank = |query: &str| {
             search(&catalog, query, &Filter::default())
                 .iter()
-                .position(|h| h.index == i)
+                .position(|h| h.entry == entry)
         };
         if rank(&e.id) != Some(0) {
             problems.push(format!("{}: not first for its id", e.id));

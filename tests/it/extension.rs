@@ -20,7 +20,7 @@ fn a_new_code_and_a_note_on_an_existing_one_are_merged() {
     assert_eq!(custom.code, 599);
     assert_eq!(custom.definition, custom.summary);
     let hits = search(&catalog, "acme gateway", &Filter::default());
-    assert_eq!(catalog.entries()[hits[0].index].id, "599-acme");
+    assert_eq!(catalog.entry(hits[0].entry).id, "599-acme");
     let notes = &catalog.get("404").unwrap().notes;
     assert_eq!(notes.last().unwrap().source, "acme");
     // The built-in content is untouched.

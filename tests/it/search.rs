@@ -8,14 +8,14 @@ fn top(query: &str) -> String {
     let first = hits
         .first()
         .unwrap_or_else(|| panic!("no result for {query:?}"));
-    catalog.entries()[first.index].id.to_string()
+    catalog.entry(first.entry).id.to_string()
 }
 
 fn ids(query: &str) -> Vec<String> {
     let catalog = crate::catalog();
     search(&catalog, query, &Filter::default())
         .iter()
-        .map(|h| catalog.entries()[h.index].id.to_string())
+        .map(|h| catalog.entry(h.entry).id.to_string())
         .collect()
 }
 
@@ -67,7 +67,7 @@ fn code_prefixes_and_masks_list_the_matching_codes_first() {
         let codes: Vec<_> = hits
             .iter()
             .take_while(|h| h.tier <= Tier::CodePattern)
-            .map(|h| catalog.entries()[h.index].display_code().to_string())
+            .map(|h| catalog.entry(h.entry).display_code().to_string())
             .collect();
         assert!(!codes.is_empty(), "{query:?} matched no code");
         assert!(
@@ -98,22 +98,19 @@ fn empty_query_lists_everything_in_numeric_order() {
     let catalog = crate::catalog();
     let hits = search(&catalog, "", &Filter::default());
     assert_eq!(hits.len(), catalog.entries().len());
-    let codes: Vec<u16> = hits
-        .iter()
-        .map(|h| catalog.entries()[h.index].code)
-        .collect();
+    let codes: Vec<u16> = hits.iter().map(|h| catalog.entry(h.entry).code).collect();
     assert!(
         codes.windows(2).all(|w| w[0] <= w[1]),
         "not sorted: {codes:?}"
     );
-    assert_eq!(catalog.entries()[hits[0].index].id, "100");
+    assert_eq!(catalog.entry(hits[0].entry).id, "100");
 }
 
 #[test]
 fn highlights_count_chars_not_bytes() {
     let catalog = crate::catalog();
     let hits = search(&catalog, "unauth", &Filter::default());
-    let entry = &catalog.entries()[hits[0].index];
+    let entry = catalog.entry(hits[0].entry);
     let highlighted: String = hits[0]
         .name_highlight
         .iter()
@@ -135,7 +132,7 @@ fn filters_narrow_the_results() {
     let hits = search(&catalog, "", &filter);
     assert!(!hits.is_empty());
     for h in &hits {
-        let e = &catalog.entries()[h.index];
+        let e = catalog.entry(h.entry);
         assert_eq!(
             (e.class(), e.origin),
             (Class::ServerError, Origin::Cloudflare),
@@ -195,7 +192,7 @@ mod narrowing {
             assert_eq!(narrowed, search(&catalog, q, &filter), "{q}");
         }
         let top = search_narrowing(&catalog, "frobidden", &filter, &mut previous);
-        assert_eq!(catalog.entries()[top[0].index].id, "403");
+        assert_eq!(catalog.entry(top[0].entry).id, "403");
     }
 }
 
@@ -210,6 +207,6 @@ fn ties_between_origins_go_to_the_registered_code() {
     ] {
         let catalog = crate::catalog();
         let hits = search(&catalog, query, &Filter::default());
-        assert_eq!(catalog.entries()[hits[0].index].id, first, "{query}");
+        assert_eq!(catalog.entry(hits[0].entry).id, first, "{query}");
     }
 }

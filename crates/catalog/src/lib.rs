@@ -68,6 +68,22 @@ impl fmt::Display for DataError {
 
 impl std::error::Error for DataError {}
 
+/// A handle on one entry of a catalog, what search results and screens
+/// hold instead of a position; `Catalog::entry` reads it back. Handles
+/// from one catalog mean nothing to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntryRef(u32);
+
+impl EntryRef {
+    pub(crate) fn at(index: usize) -> EntryRef {
+        EntryRef(index as u32)
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     entries: Vec<Entry>,
@@ -193,8 +209,26 @@ impl Catalog {
             .get_or_init(|| SearchIndex::build(&self.entries))
     }
 
-    pub fn index_of(&self, id: &str) -> Option<usize> {
+    pub(crate) fn index_of(&self, id: &str) -> Option<usize> {
         self.by_id.get(&id.trim().to_ascii_lowercase()).copied()
+    }
+
+    /// The handle of the entry with this id, case-insensitively.
+    pub fn entry_ref(&self, id: &str) -> Option<EntryRef> {
+        self.index_of(id).map(EntryRef::at)
+    }
+
+    /// The entry a handle from this catalog stands for.
+    pub fn entry(&self, entry: EntryRef) -> &Entry {
+        &self.entries[entry.0 as usize]
+    }
+
+    /// Every entry with its handle, in display order.
+    pub fn entry_refs(&self) -> impl Iterator<Item = (EntryRef, &Entry)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (EntryRef::at(i), e))
     }
 
     /// Looks up an exact id, case-insensitively (`401`, `499-NGINX`).

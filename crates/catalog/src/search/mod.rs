@@ -12,7 +12,7 @@ mod words;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::{Catalog, Class, Entry, Origin, Text};
+use crate::{Catalog, Class, Entry, EntryRef, Origin, Text};
 pub use index::SearchIndex;
 pub use words::{EntryWords, edit_distance, words_of};
 use words::{char_mask, match_words};
@@ -51,8 +51,8 @@ pub enum Tier {
 /// One search result. Highlight indices count chars, not bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
-    /// Index into `Catalog::entries()`.
-    pub index: usize,
+    /// The entry that matched.
+    pub entry: EntryRef,
     pub tier: Tier,
     pub score: i64,
     /// Chars of `Entry::display_code()` that matched.
@@ -66,7 +66,7 @@ pub struct Hit {
 impl Hit {
     fn new(index: usize, tier: Tier, score: i64) -> Hit {
         Hit {
-            index,
+            entry: EntryRef::at(index),
             tier,
             score,
             code_highlight: Vec::new(),
@@ -127,7 +127,7 @@ pub fn search_narrowing(
             candidates
         });
     let hits = rank(catalog, &query, filter, candidates.as_deref());
-    let mut matched: Vec<usize> = hits.iter().map(|h| h.index).collect();
+    let mut matched: Vec<usize> = hits.iter().map(|h| h.entry.index()).collect();
     matched.sort_unstable();
     *previous = Some(Narrowing {
         query: query.text,
@@ -177,13 +177,13 @@ fn rank(catalog: &Catalog, q: &Query, filter: &Filter, candidates: Option<&[usiz
         .collect();
     // Ties go to the registered code: `rate limit` means 429 before
     // Twitter's 420, `unauth` 401 before AWS's 561.
-    let is_vendor = |h: &Hit| catalog.entries()[h.index].origin != Origin::Iana;
+    let is_vendor = |h: &Hit| catalog.entry(h.entry).origin != Origin::Iana;
     hits.sort_by(|a, b| {
         a.tier
             .cmp(&b.tier)
             .then(b.score.cmp(&a.score))
             .then(is_vendor(a).cmp(&is_vendor(b)))
-            .then(a.index.cmp(&b.index))
+            .then(a.entry.cmp(&b.entry))
     });
     hits
 }
@@ -349,7 +349,7 @@ pub fn suggestions<'a>(catalog: &'a Catalog, query: &str, limit: usize) -> Vec<&
     let mut out: Vec<&Entry> = hits
         .iter()
         .take(limit)
-        .map(|h| &catalog.entries()[h.index])
+        .map(|h| catalog.entry(h.entry))
         .collect();
     if out.is_empty() {
         let query = query.trim();

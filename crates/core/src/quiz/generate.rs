@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::{Choice, Kind, Level, Question, Rng, Stats};
-use httpdex_catalog::{Catalog, Entry, Origin, Scenario};
+use httpdex_catalog::{Catalog, Entry, EntryRef, Origin, Scenario};
 
 /// The codes every web developer meets: the "common" level.
 pub fn common_ids() -> &'static [&'static str] {
@@ -16,16 +16,18 @@ pub fn common_ids() -> &'static [&'static str] {
     ]
 }
 
-/// Catalog indices of the entries a level draws from.
-pub fn pool(catalog: &Catalog, level: Level) -> Vec<usize> {
+/// The entries a level draws from.
+pub fn pool(catalog: &Catalog, level: Level) -> Vec<EntryRef> {
     let in_level = |e: &Entry| match level {
         Level::Common => common_ids().contains(&e.id.as_ref()),
         Level::Iana => e.origin == Origin::Iana,
         Level::All => true,
         Level::Vendor => e.origin != Origin::Iana,
     };
-    (0..catalog.entries().len())
-        .filter(|&i| in_level(&catalog.entries()[i]))
+    catalog
+        .entry_refs()
+        .filter(|(_, e)| in_level(e))
+        .map(|(r, _)| r)
         .collect()
 }
 
@@ -61,7 +63,7 @@ pub fn generate_round(
 
 struct Generator<'a> {
     catalog: &'a Catalog,
-    pool: &'a [usize],
+    pool: &'a [EntryRef],
     stats: Option<&'a Stats>,
     /// Subjects already asked this round, avoided while others remain.
     used: HashSet<String>,
@@ -70,8 +72,8 @@ struct Generator<'a> {
 }
 
 impl Generator<'_> {
-    fn entry(&self, i: usize) -> &Entry {
-        &self.catalog.entries()[i]
+    fn entry(&self, entry: EntryRef) -> &Entry {
+        self.catalog.entry(entry)
     }
 
     fn weight(&self, id: &str) -> f64 {
@@ -180,7 +182,7 @@ impl Generator<'_> {
             .comparisons()
             .iter()
             .filter_map(|c| {
-                let (a, b) = (self.catalog.index_of(&c.a)?, self.catalog.index_of(&c.b)?);
+                let (a, b) = (self.catalog.entry_ref(&c.a)?, self.catalog.entry_ref(&c.b)?);
                 (self.pool.contains(&a) && self.pool.contains(&b))
                     .then(|| (self.entry(a), self.entry(b), c.rule_of_thumb.as_str()))
             })
@@ -230,21 +232,21 @@ impl Generator<'_> {
     ) -> Vec<Entry> {
         // Confusable codes are welcome from outside the pool: 407 is a
         // fine wrong answer to a question about 401 in any round.
-        let mut confusable: Vec<usize> = subject
+        let mut confusable: Vec<EntryRef> = subject
             .confused_with
             .iter()
             .chain(&subject.related)
-            .filter_map(|id| self.catalog.index_of(id))
+            .filter_map(|id| self.catalog.entry_ref(id))
             .collect();
         rng.shuffle(&mut confusable);
         confusable.truncate(2);
-        let same_class = |i: &usize| self.entry(*i).class() == subject.class();
-        let mut in_pool: Vec<usize> = self.pool.iter().copied().filter(same_class).collect();
+        let same_class = |r: &EntryRef| self.entry(*r).class() == subject.class();
+        let mut in_pool: Vec<EntryRef> = self.pool.iter().copied().filter(same_class).collect();
         rng.shuffle(&mut in_pool);
         // A small pool (the vendor round has one 2xx code) borrows from the
         // whole catalog's class before it would offer another class.
-        let all = 0..self.catalog.entries().len();
-        let mut in_catalog: Vec<usize> = all.filter(same_class).collect();
+        let all = self.catalog.entry_refs().map(|(r, _)| r);
+        let mut in_catalog: Vec<EntryRef> = all.filter(same_class).collect();
         rng.shuffle(&mut in_catalog);
 
         let mut seen: HashSet<String> = HashSet::from([text(subject).to_lowercase()]);

@@ -6,7 +6,7 @@ use ratatui::text::Line;
 use super::{App, Screen, WHEEL_STEP, cycle, scroll_delta, step};
 use crate::action::Action;
 use httpdex_catalog::search::{self, Filter, Hit, MAX_QUERY_CHARS, Narrowing};
-use httpdex_catalog::{Class, Origin};
+use httpdex_catalog::{Class, EntryRef, Origin};
 use httpdex_core::snippets::{self, Lang};
 use httpdex_core::{detail, safe};
 
@@ -38,7 +38,7 @@ pub struct Browse {
 pub struct Detail {
     pub lines: Vec<Line<'static>>,
     /// Which (entry, width, stack) `lines` was built for.
-    key: Option<(usize, u16, Lang)>,
+    key: Option<(EntryRef, u16, Lang)>,
     pub scroll: usize,
     /// Where the snippet section starts in `lines`.
     pub snippet_at: Option<usize>,
@@ -182,14 +182,14 @@ impl App {
     /// Re-runs the search. A new query puts its best match first; a filter
     /// change keeps the same entry selected when it is still listed.
     pub(super) fn refresh_hits(&mut self) {
-        let previous = self.browse.hits.get(self.browse.selected).map(|h| h.index);
+        let previous = self.browse.hits.get(self.browse.selected).map(|h| h.entry);
         self.browse.hits = search::search_narrowing(
             &self.catalog,
             &self.browse.query,
             &self.browse.filter,
             &mut self.browse.narrowing,
         );
-        let keep = previous.and_then(|p| self.browse.hits.iter().position(|h| h.index == p));
+        let keep = previous.and_then(|p| self.browse.hits.iter().position(|h| h.entry == p));
         self.browse.selected = if self.browse.query.is_empty() {
             keep.unwrap_or(0)
         } else {
@@ -202,13 +202,13 @@ impl App {
         self.select(self.browse.selected);
     }
 
-    /// Selects the entry at catalog index `index`, clearing what hides it.
-    pub(super) fn reveal(&mut self, index: usize) {
-        if !self.browse.filter.accepts(&self.catalog.entries()[index]) {
+    /// Selects `entry`, clearing what hides it.
+    pub(super) fn reveal(&mut self, entry: EntryRef) {
+        if !self.browse.filter.accepts(self.catalog.entry(entry)) {
             self.browse.filter = Default::default();
         }
         self.set_query("");
-        if let Some(pos) = self.browse.hits.iter().position(|h| h.index == index) {
+        if let Some(pos) = self.browse.hits.iter().position(|h| h.entry == entry) {
             self.select(pos);
         }
     }
@@ -238,7 +238,7 @@ impl App {
             .browse
             .hits
             .get(self.browse.selected)
-            .map(|h| (h.index, width, self.browse.detail.lang));
+            .map(|h| (h.entry, width, self.browse.detail.lang));
         if key == self.browse.detail.key {
             self.browse.detail.scroll = self.browse.detail.scroll.min(self.max_detail_scroll());
             return;
@@ -344,7 +344,7 @@ impl App {
     pub(super) fn open_cheatsheet(&mut self) {
         self.open(Screen::Cheatsheet);
         self.refresh_cheatsheet();
-        if let Some(entry) = self.browse.hits.get(self.browse.selected).map(|h| h.index) {
+        if let Some(entry) = self.browse.hits.get(self.browse.selected).map(|h| h.entry) {
             self.cheatsheet.select_entry(entry);
         }
     }

@@ -5,7 +5,7 @@
 use super::{App, Focus, Screen};
 use crate::action::Action;
 use crate::layout;
-use httpdex_catalog::Class;
+use httpdex_catalog::{Class, EntryRef};
 
 /// Narrowest column that still reads: `403.14 Directory listing…`.
 pub(crate) const MIN_COLUMN_WIDTH: u16 = 24;
@@ -13,8 +13,7 @@ pub(crate) const MIN_COLUMN_WIDTH: u16 = 24;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheatItem {
     Header(Class),
-    /// A catalog index.
-    Entry(usize),
+    Entry(EntryRef),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,14 +43,14 @@ impl CheatSheet {
         (i / rows, i % rows)
     }
 
-    pub fn selected_entry(&self) -> Option<usize> {
+    pub fn selected_entry(&self) -> Option<EntryRef> {
         match self.items.get(self.selected) {
             Some(CheatItem::Entry(i)) => Some(*i),
             _ => None,
         }
     }
 
-    pub(crate) fn select_entry(&mut self, entry: usize) {
+    pub(crate) fn select_entry(&mut self, entry: EntryRef) {
         if let Some(i) = self
             .items
             .iter()
@@ -136,11 +135,9 @@ impl App {
         for class in Class::ALL {
             let mut group = self
                 .catalog
-                .entries()
-                .iter()
-                .enumerate()
+                .entry_refs()
                 .filter(|(_, e)| e.class() == class && self.browse.filter.accepts(e))
-                .map(|(i, _)| CheatItem::Entry(i))
+                .map(|(r, _)| CheatItem::Entry(r))
                 .peekable();
             if group.peek().is_some() {
                 items.push(CheatItem::Header(class));

@@ -6,6 +6,7 @@ use ratatui::text::Line;
 use super::{App, Focus, Screen, scroll_delta, step};
 use crate::action::Action;
 use crate::layout;
+use httpdex_catalog::EntryRef;
 use httpdex_core::compare::{self, Comparison};
 
 /// Which side of the comparison the search is picking.
@@ -16,9 +17,8 @@ pub enum PickSide {
 }
 
 pub struct CompareView {
-    /// Catalog indices of the two entries.
-    pub left: usize,
-    pub right: usize,
+    pub left: EntryRef,
+    pub right: EntryRef,
     pub comparison: Comparison,
     /// The table wrapped to the screen width.
     pub lines: Vec<Line<'static>>,
@@ -61,17 +61,17 @@ impl App {
     /// the right one.
     pub(super) fn mark_compare(&mut self) {
         if let Some(hit) = self.browse.hits.get(self.browse.selected) {
-            self.start_pick(hit.index, PickSide::Right);
+            self.start_pick(hit.entry, PickSide::Right);
         }
     }
 
     /// `keep` stays; the search picks the entry for `side`. Esc goes back
     /// to the screen the pick started from.
-    fn start_pick(&mut self, keep: usize, side: PickSide) {
+    fn start_pick(&mut self, keep: EntryRef, side: PickSide) {
         self.open(Screen::Pick { keep, side });
         self.browse.focus = Focus::Search;
         self.set_query("");
-        let name = self.catalog.entries()[keep].title();
+        let name = self.catalog.entry(keep).title();
         self.status = Some(crate::hints::picking(&name));
     }
 
@@ -81,7 +81,7 @@ impl App {
         else {
             return;
         };
-        let chosen = hit.index;
+        let chosen = hit.entry;
         self.close();
         match side {
             PickSide::Left => self.open_compare(chosen, keep),
@@ -95,7 +95,7 @@ impl App {
         let Some(hit) = self.browse.hits.get(self.browse.selected) else {
             return;
         };
-        let left = hit.index;
+        let left = hit.entry;
         match self.partners(left).first().copied() {
             Some(right) => self.open_compare(left, right),
             None => self.status = Some("This code has no commonly confused code".to_string()),
@@ -104,13 +104,13 @@ impl App {
 
     /// The codes an entry is compared with by `c` and `n`: those it is
     /// confused with, then its related codes, as far as the catalog has them.
-    fn partners(&self, index: usize) -> Vec<usize> {
-        let entry = &self.catalog.entries()[index];
+    fn partners(&self, entry: EntryRef) -> Vec<EntryRef> {
+        let entry = self.catalog.entry(entry);
         entry
             .confused_with
             .iter()
             .chain(&entry.related)
-            .filter_map(|id| self.catalog.index_of(id))
+            .filter_map(|id| self.catalog.entry_ref(id))
             .collect()
     }
 
@@ -124,9 +124,9 @@ impl App {
         self.open_compare(view.left, step(&partners, view.right, true));
     }
 
-    pub(super) fn open_compare(&mut self, left: usize, right: usize) {
-        let entries = self.catalog.entries();
-        let comparison = Comparison::new(&self.catalog, &entries[left], &entries[right]);
+    pub(super) fn open_compare(&mut self, left: EntryRef, right: EntryRef) {
+        let (a, b) = (self.catalog.entry(left), self.catalog.entry(right));
+        let comparison = Comparison::new(&self.catalog, a, b);
         self.compare = Some(CompareView {
             left,
             right,

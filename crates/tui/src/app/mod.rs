@@ -26,7 +26,7 @@ pub use quiz::{QuizSettings, QuizView};
 use super::action::Action;
 use super::keymap::Context;
 use crate::layout::{self, Areas};
-use httpdex_catalog::{Catalog, Entry};
+use httpdex_catalog::{Catalog, Entry, EntryRef};
 use httpdex_core::quiz::Stats;
 use httpdex_core::snippets::Lang;
 use httpdex_core::theme::Theme;
@@ -37,10 +37,10 @@ use httpdex_platform::state::{Best, RoundRecord, State};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Browse,
-    /// The browse screen picking one side of a comparison: `keep` (a
-    /// catalog index) stays, the search picks the entry for `side`.
+    /// The browse screen picking one side of a comparison: `keep` stays,
+    /// the search picks the entry for `side`.
     Pick {
-        keep: usize,
+        keep: EntryRef,
         side: PickSide,
     },
     Compare,
@@ -201,7 +201,7 @@ impl App {
         self.browse
             .hits
             .get(self.browse.selected)
-            .map(|h| &self.catalog.entries()[h.index])
+            .map(|h| self.catalog.entry(h.entry))
     }
 
     pub fn areas(&self) -> Option<Areas> {

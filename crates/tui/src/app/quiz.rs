@@ -204,9 +204,9 @@ impl App {
             return;
         }
         let id = question.choices[question.correct].id.clone();
-        if let Some(index) = self.catalog.index_of(&id) {
+        if let Some(entry) = self.catalog.entry_ref(&id) {
             self.stack.push(Screen::Browse);
-            self.reveal(index);
+            self.reveal(entry);
             self.browse.focus = Focus::Detail;
             self.status = Some(crate::hints::reading_answer(&id));
         }

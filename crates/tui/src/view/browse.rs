@@ -82,7 +82,7 @@ pub(crate) fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         .take(rows.height as usize)
         .map(|(i, hit)| (i - app.browse.list_offset, hit))
     {
-        let entry = &app.catalog.entries()[hit.index];
+        let entry = app.catalog.entry(hit.entry);
         let selected = row + app.browse.list_offset == app.browse.selected;
         let line = list_row(entry, hit, &app.theme, selected);
         let y = rows.y + row as u16;

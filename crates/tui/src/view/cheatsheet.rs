@@ -54,8 +54,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 format!("{} {}", class.mask(), class.label()),
                 app.theme.class(*class).patch(app.theme.heading()),
             ),
-            CheatItem::Entry(index) => {
-                let e = &app.catalog.entries()[*index];
+            CheatItem::Entry(entry) => {
+                let e = app.catalog.entry(*entry);
                 let base = if i == sheet.selected {
                     app.theme.selected()
                 } else {
