@@ -96,7 +96,7 @@ pub struct Catalog {
 }
 
 /// Parses one JSON document, mapping serde's error to `file:line:column`.
-pub fn parse_json<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError> {
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError> {
     serde_json::from_str(text).map_err(|e| DataError::Parse {
         file: file.to_string(),
         line: e.line(),
@@ -204,7 +204,7 @@ impl Catalog {
     }
 
     /// The search index, built on first use.
-    pub fn search_index(&self) -> &SearchIndex {
+    pub(crate) fn search_index(&self) -> &SearchIndex {
         self.search_index
             .get_or_init(|| SearchIndex::build(&self.entries))
     }

@@ -12,7 +12,7 @@ use crate::wrap::{width_of, wrap_paragraphs};
 use httpdex_catalog::{Catalog, Entry, Origin, Status};
 
 /// Builds styled, wrapped lines section by section.
-pub struct Doc<'t> {
+pub(crate) struct Doc<'t> {
     theme: &'t Theme,
     width: usize,
     lines: Vec<Line<'static>>,
@@ -27,7 +27,7 @@ impl<'t> Doc<'t> {
         }
     }
 
-    pub fn into_lines(self) -> Vec<Line<'static>> {
+    pub(crate) fn into_lines(self) -> Vec<Line<'static>> {
         self.lines
     }
 
@@ -66,14 +66,14 @@ impl<'t> Doc<'t> {
         self.wrapped(text, Style::new(), "", "");
     }
 
-    pub fn bullets(&mut self, items: &[httpdex_catalog::Text]) {
+    pub(crate) fn bullets(&mut self, items: &[httpdex_catalog::Text]) {
         for item in items {
             self.wrapped(item, Style::new(), "• ", "  ");
         }
     }
 
     /// A bold label followed by wrapped text, continuation lines indented.
-    pub fn labelled(&mut self, label: &str, text: &str) {
+    pub(crate) fn labelled(&mut self, label: &str, text: &str) {
         let start = self.lines.len();
         let pad = " ".repeat(label.chars().count() + 2);
         self.wrapped(text, Style::new(), &pad, &pad);
@@ -434,7 +434,7 @@ fn links(doc: &mut Doc, catalog: &Catalog, title: &str, ids: &[httpdex_catalog::
 }
 
 /// Display names of the stacks in `constants`, in display order.
-pub const STACKS: [(&str, &str); 7] = [
+pub(crate) const STACKS: [(&str, &str); 7] = [
     ("python", "Python"),
     ("go", "Go"),
     ("rust", "Rust (http)"),

@@ -67,7 +67,7 @@ impl Theme {
         self.fg(Color::LightCyan).add_modifier(Modifier::ITALIC)
     }
 
-    pub fn code_block(&self) -> Style {
+    pub(crate) fn code_block(&self) -> Style {
         self.fg(Color::LightGreen)
     }
 
@@ -98,7 +98,7 @@ impl Theme {
         self.fg(Color::LightBlue).add_modifier(Modifier::BOLD)
     }
 
-    pub fn requirement(&self, rule: HeaderRequirement) -> Style {
+    pub(crate) fn requirement(&self, rule: HeaderRequirement) -> Style {
         self.fg(match rule {
             HeaderRequirement::Required => Color::LightRed,
             HeaderRequirement::Recommended => Color::LightYellow,

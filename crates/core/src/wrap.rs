@@ -17,7 +17,7 @@ pub fn width_of(text: &str) -> usize {
 /// `wrap` for text of several paragraphs (separated by `\n`), each
 /// starting a new line: `first` prefixes the very first line, `rest` every
 /// other one.
-pub fn wrap_paragraphs(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+pub(crate) fn wrap_paragraphs(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let mut lines = Vec::new();
     for (i, paragraph) in text.split('\n').enumerate() {
         let lead = if i == 0 { first } else { rest };

@@ -161,15 +161,6 @@ impl Entry {
         format!("{} {}", self.display_code(), self.name)
     }
 
-    /// The code and reason phrase of the example's status line
-    /// (`HTTP/1.1 404 Not Found`); the phrase may be empty.
-    pub fn example_status(&self) -> Option<(u16, &str)> {
-        let mut parts = self.example.lines().next()?.splitn(3, ' ');
-        parts.next()?;
-        let code = parts.next()?.trim().parse().ok()?;
-        Some((code, parts.next().unwrap_or("").trim()))
-    }
-
     /// The code as shown: the id's numeric part, so IIS substatus codes show
     /// as `403.14` rather than `403`.
     pub fn display_code(&self) -> &str {

@@ -8,7 +8,7 @@ use super::words::{EntryWords, edit_distance_chars, typo_allowance};
 use crate::Entry;
 
 #[derive(Debug, Clone, Default)]
-pub struct SearchIndex {
+pub(crate) struct SearchIndex {
     pub entries: Vec<EntryWords>,
     /// Each distinct word of names, aliases and keywords, as chars for the
     /// typo distance, and the entries (by index) that use it.
@@ -41,7 +41,7 @@ impl SearchIndex {
     /// For each entry, the total edits needed to match every typo-able
     /// query word (`gatway`), or `None` when some word matches nothing
     /// close in that entry. `None` overall when no word is typo-able.
-    pub fn typo_distances(&self, query_words: &[String]) -> Option<Vec<Option<u16>>> {
+    pub(crate) fn typo_distances(&self, query_words: &[String]) -> Option<Vec<Option<u16>>> {
         let typo_words: Vec<(&String, usize)> = query_words
             .iter()
             .filter_map(|w| typo_allowance(w).map(|a| (w, a)))

@@ -13,7 +13,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::{Catalog, Class, Entry, EntryRef, Origin, Text};
-pub use index::SearchIndex;
+pub(crate) use index::SearchIndex;
 pub use words::{EntryWords, edit_distance, words_of};
 use words::{char_mask, match_words};
 

@@ -17,7 +17,7 @@ pub fn common_ids() -> &'static [&'static str] {
 }
 
 /// The entries a level draws from.
-pub fn pool(catalog: &Catalog, level: Level) -> Vec<EntryRef> {
+pub(crate) fn pool(catalog: &Catalog, level: Level) -> Vec<EntryRef> {
     let in_level = |e: &Entry| match level {
         Level::Common => common_ids().contains(&e.id.as_ref()),
         Level::Iana => e.origin == Origin::Iana,

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use generate::{common_ids, generate_round, pool};
+pub use generate::{common_ids, generate_round};
 pub use rng::Rng;
 
 /// Which codes a round draws from.
