@@ -131,7 +131,7 @@ pub fn report_unknown(catalog: &Catalog, id: &str, o: &mut Output) -> io::Result
     } else {
         let names: Vec<String> = near
             .iter()
-            .map(|e| format!("{} {}", e.id, e.name))
+            .map(|e| format!("{} {}", e.id, e.display_name()))
             .collect();
         writeln!(
             o.err,
@@ -251,7 +251,7 @@ pub fn list(
                     o.out,
                     "| {} | {} | {} | {} |",
                     e.display_code(),
-                    cell(&e.name),
+                    cell(&e.display_name()),
                     e.origin.label(),
                     cell(&e.summary)
                 )?;
@@ -288,7 +288,7 @@ fn write_table(entries: &[&Entry], o: &mut Output) -> io::Result<()> {
     let theme = o.theme();
     let name_width = entries
         .iter()
-        .map(|e| width_of(&e.name))
+        .map(|e| width_of(&e.display_name()))
         .max()
         .unwrap_or(0)
         .min(32);
@@ -298,7 +298,7 @@ fn write_table(entries: &[&Entry], o: &mut Output) -> io::Result<()> {
         } else {
             format!("[{}] ", e.origin.label())
         };
-        let name: String = truncate(&e.name, name_width);
+        let name: String = truncate(&e.display_name(), name_width);
         let used = 8 + name_width + 2 + width_of(&badge);
         let summary = truncate(&e.summary, o.width.saturating_sub(used));
         let line = ratatui::text::Line::from(vec![

@@ -177,7 +177,7 @@ fn a_user_session_from_launch_to_quit() {
 #[test]
 fn the_query_option_types_into_the_search() {
     let mut s = Session::start(&["-q", "teapot"], &[]);
-    s.wait_for("418 (Unused) ─");
+    s.wait_for("418 I'm a teapot (Unused) ─");
     s.send_esc(); // clears the query
     s.send_esc(); // quits
     assert_eq!(s.wait_exit(), 0);

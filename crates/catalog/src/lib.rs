@@ -96,7 +96,10 @@ pub struct Catalog {
 }
 
 /// Parses one JSON document, mapping serde's error to `file:line:column`.
-pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError> {
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+) -> Result<T, DataError> {
     serde_json::from_str(text).map_err(|e| DataError::Parse {
         file: file.to_string(),
         line: e.line(),

@@ -28,6 +28,11 @@ macro_rules! entry_schema {
                 pub id: Text,
                 pub code: u16,
                 pub name: Text,
+                /// The name people know the code by where the registry's is
+                /// not it (418 is "I'm a teapot"; the registry says "(Unused)").
+                /// Shown before the registry name, which `name` keeps.
+                #[serde(default)]
+                pub known_as: Text,
                 #[serde(default)]
                 pub aliases: Vec<Text>,
                 pub origin: Origin,

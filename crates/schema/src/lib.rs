@@ -158,7 +158,20 @@ impl Entry {
 
     /// `401 Unauthorized`: the line people paste into issues and chats.
     pub fn title(&self) -> String {
-        format!("{} {}", self.display_code(), self.name)
+        format!("{} {}", self.display_code(), self.display_name())
+    }
+
+    /// The name as lists and pages show it: the well-known name first when
+    /// the registry's differs (`I'm a teapot (Unused)`), else the name.
+    pub fn display_name(&self) -> std::borrow::Cow<'_, str> {
+        match self.known_as.as_ref() {
+            "" => std::borrow::Cow::Borrowed(&self.name),
+            // The registry writes these names in brackets already.
+            known if self.name.starts_with('(') => {
+                std::borrow::Cow::Owned(format!("{known} {}", self.name))
+            }
+            known => std::borrow::Cow::Owned(format!("{known} ({})", self.name)),
+        }
     }
 
     /// The code as shown: the id's numeric part, so IIS substatus codes show

@@ -107,7 +107,17 @@ fn list_row(entry: &Entry, hit: &Hit, theme: &Theme, selected: bool) -> Line<'st
         entry.emoji.as_ref()
     };
     spans.push(Span::styled(format!("{emoji} "), base));
+    // The well-known name goes first (418's "I'm a teapot"), then the
+    // registry name, whose chars the highlights count.
+    let bracket = !entry.known_as.is_empty() && !entry.name.starts_with('(');
+    if !entry.known_as.is_empty() {
+        let open = if bracket { " (" } else { " " };
+        spans.push(Span::styled(format!("{}{open}", entry.known_as), base));
+    }
     spans.extend(highlighted(&entry.name, &hit.name_highlight, base, theme));
+    if bracket {
+        spans.push(Span::styled(")", base));
+    }
     if entry.origin != Origin::Iana {
         spans.push(Span::styled(
             format!(" {}", entry.origin.label()),

@@ -61,7 +61,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 } else {
                     Style::new()
                 };
-                let name = truncate(&e.name, width.saturating_sub(8));
+                let name = truncate(&e.display_name(), width.saturating_sub(8));
                 // Vendor codes are dimmed so the registered ones stand out.
                 let name_style = match e.origin {
                     Origin::Iana => base,
