@@ -8,6 +8,7 @@ mod data;
 mod e2e;
 mod embedded;
 mod extension;
+mod guides;
 mod hostile;
 mod quiz;
 mod quotes;

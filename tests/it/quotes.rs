@@ -4,14 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
-fn reference_dir() -> Option<PathBuf> {
+pub(crate) fn reference_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference");
     dir.is_dir().then_some(dir)
 }
 
 /// Joins the text into single-spaced words, dropping RFC page furniture
 /// (the `[Page N]` footers and running headers of paginated RFCs).
-fn normalise(text: &str) -> String {
+pub(crate) fn normalise(text: &str) -> String {
     let body: Vec<&str> = text
         .lines()
         .map(|l| l.trim_start_matches('\u{c}'))
@@ -29,7 +29,7 @@ fn normalise(text: &str) -> String {
 }
 
 /// `RFC 9110` → the full text, or the excerpt file.
-fn document_text(dir: &Path, document: &str) -> Option<String> {
+pub(crate) fn document_text(dir: &Path, document: &str) -> Option<String> {
     let number = document.strip_prefix("RFC ")?;
     ["", "-excerpt"]
         .iter()

@@ -117,7 +117,7 @@ const CONTINUATION: &str = "  ";
 
 /// `line` in pieces of at most `width` chars, broken after a space where
 /// one fits, so that a header value is never cut inside a word.
-fn break_preformatted(line: &str, width: usize) -> Vec<String> {
+pub(crate) fn break_preformatted(line: &str, width: usize) -> Vec<String> {
     let chars: Vec<char> = line.chars().collect();
     let mut pieces = Vec::new();
     let mut start = 0;

@@ -10,6 +10,7 @@
 pub mod ansi;
 pub mod compare;
 pub mod detail;
+pub mod guides;
 pub mod http;
 pub mod markdown;
 pub mod quiz;

@@ -63,6 +63,16 @@ impl Theme {
         Style::new().add_modifier(Modifier::ITALIC)
     }
 
+    /// A link in a guide: underlined, so it shows without colour too.
+    pub fn link(&self) -> Style {
+        self.fg(Color::LightBlue).add_modifier(Modifier::UNDERLINED)
+    }
+
+    /// The link the reader has selected.
+    pub fn link_selected(&self) -> Style {
+        self.link().add_modifier(Modifier::REVERSED)
+    }
+
     pub fn quote(&self) -> Style {
         self.fg(Color::LightCyan).add_modifier(Modifier::ITALIC)
     }

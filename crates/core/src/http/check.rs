@@ -142,8 +142,22 @@ pub fn check_response_to(entry: &Entry, method: &str, text: &str) -> Vec<Violati
 }
 
 fn headers(rules: &Rules, message: &Message, out: &mut Vec<Violation>) {
+    // RFC 9110 15.3.7.2: a multipart/byteranges 206 names each range in
+    // its part; the header section MUST NOT carry Content-Range.
+    let multipart = rules.status == Some(206)
+        && message
+            .values("Content-Type")
+            .first()
+            .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/byteranges"));
     for header in &rules.headers {
         let present = message.has(&header.name);
+        if multipart && header.name.eq_ignore_ascii_case("Content-Range") {
+            if present {
+                let breach = Breach::UnwantedHeader(header.name.clone());
+                out.push(Violation::new(Level::MustNot, breach));
+            }
+            continue;
+        }
         let breach = match header.level {
             Level::Must if !present => Breach::MissingHeader(header.name.clone()),
             Level::Should if !present && header.status_rule => {

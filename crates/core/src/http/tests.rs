@@ -353,3 +353,18 @@ fn messages_parse_with_crlf_or_lf() {
         (None, "nginx closed the connection")
     );
 }
+
+#[test]
+fn a_multipart_206_names_its_ranges_in_the_parts_not_the_header() {
+    let e = entry("206");
+    let multipart = "HTTP/1.1 206 Partial Content\nDate: Tue, 14 Oct 2025 09:30:00 GMT\nETag: \"x\"\nContent-Type: multipart/byteranges; boundary=b\n\n--b\nContent-Range: bytes 0-1/10\n\nab\n--b--";
+    assert_eq!(check_response(e, multipart), vec![]);
+    let with_range = multipart.replace("boundary=b\n", "boundary=b\nContent-Range: bytes 0-1/10\n");
+    let violations = check_response(e, &with_range);
+    assert!(
+        violations
+            .iter()
+            .any(|v| v.breach == Breach::UnwantedHeader("Content-Range".into())),
+        "{violations:?}"
+    );
+}
