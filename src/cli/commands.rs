@@ -207,6 +207,13 @@ pub fn search_cmd(
     } else {
         let entries: Vec<&Entry> = results.iter().filter_map(|r| catalog.get(r.id)).collect();
         write_table(&entries, o)?;
+        let guides = httpdex_core::guides::search(query);
+        if !guides.is_empty() {
+            writeln!(o.out, "\nGuides (httpdex guide NAME):")?;
+            for g in guides {
+                writeln!(o.out, "  {:<24} {}", g.slug, g.title)?;
+            }
+        }
     }
     Ok(if results.is_empty() {
         exit::NOT_FOUND

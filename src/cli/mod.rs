@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod commands;
 mod completions;
 pub mod exit;
+mod guide;
 mod output;
 #[cfg(test)]
 mod plain_lookup_tests;
@@ -181,6 +182,15 @@ pub enum Command {
     },
     /// The man page (roff) on stdout: `httpdex man > httpdex.1`
     Man,
+    /// The guides: long reads on an area (authentication, redirects,
+    /// caching, ...). Without NAME, the list
+    Guide {
+        /// A guide's name, as the list shows it (`redirects`)
+        name: Option<String>,
+        /// Print the guide's Markdown source
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Two codes side by side: 401 vs 403, 301 vs 308, any pair
     Compare {
         #[arg(value_name = "A")]
@@ -223,7 +233,10 @@ impl Command {
     /// before loading one, so the holder that every `snippet --copy` starts
     /// answers at once.
     pub fn needs_catalog(&self) -> bool {
-        !matches!(self, Command::HoldClipboard | Command::Man)
+        !matches!(
+            self,
+            Command::HoldClipboard | Command::Man | Command::Guide { .. }
+        )
     }
 }
 
@@ -235,6 +248,7 @@ pub fn run_without_catalog(command: &Command, o: &mut Output) -> io::Result<i32>
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(o.raw())?;
             Ok(exit::OK)
         }
+        Command::Guide { name, markdown } => guide::run(name.as_deref(), *markdown, o),
         other => unreachable!("{other:?} needs the catalog"),
     }
 }
@@ -265,7 +279,9 @@ pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::
         }
         Command::Compare { a, b, json } => compare(catalog, a, b, *json, o),
         Command::Snippet { id, lang, copy } => snippet(catalog, id, *lang, *copy, o),
-        Command::HoldClipboard | Command::Man => run_without_catalog(command, o),
+        Command::HoldClipboard | Command::Man | Command::Guide { .. } => {
+            run_without_catalog(command, o)
+        }
         Command::Completions { shell } => {
             // Every value in the script is quoted for its shell there.
             o.raw()

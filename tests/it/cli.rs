@@ -411,3 +411,47 @@ fn a_narrow_page_wraps_its_header_headings_and_tables() {
         }
     }
 }
+
+#[test]
+fn guide_lists_prints_and_shows_the_source() {
+    let list = httpdex(&["guide"]);
+    assert_eq!(list.status.code(), Some(0));
+    assert!(
+        stdout(&list).contains("authentication"),
+        "{}",
+        stdout(&list)
+    );
+    assert!(stdout(&list).contains(" min "));
+    let page = httpdex(&["guide", "redirects"]);
+    assert_eq!(page.status.code(), Some(0));
+    let text = stdout(&page);
+    assert!(text.starts_with("Redirects"), "{text}");
+    assert!(text.contains("── "), "section headings");
+    assert!(!text.contains('\x1b'), "plain when piped");
+    assert!(
+        text.lines()
+            .all(|l| httpdex_core::wrap::width_of(l) <= 100 || !l.contains(' '))
+    );
+    let source = httpdex(&["guide", "redirects", "--markdown"]);
+    let file = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/guides/redirects.md"
+    ))
+    .unwrap();
+    assert_eq!(stdout(&source), file);
+    let unknown = httpdex(&["guide", "nope"]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(
+        stderr(&unknown).contains("the guides are"),
+        "{}",
+        stderr(&unknown)
+    );
+}
+
+#[test]
+fn search_lists_matching_guides_below_the_codes() {
+    let out = stdout(&httpdex(&["search", "retry", "after"]));
+    let codes_end = out.find("Guides").expect("a guides part");
+    assert!(out[..codes_end].contains("429"), "{out}");
+    assert!(out[codes_end..].contains("rate-limiting"), "{out}");
+}

@@ -58,6 +58,8 @@ struct Page<'t> {
     theme: &'t Theme,
     width: usize,
     out: Rendered,
+    /// Whether the last block was a list item: a list opens with a blank.
+    in_list: bool,
 }
 
 pub fn render(guide: &Guide, theme: &Theme, width: usize) -> Rendered {
@@ -65,6 +67,7 @@ pub fn render(guide: &Guide, theme: &Theme, width: usize) -> Rendered {
         theme,
         width: width.max(20),
         out: Rendered::default(),
+        in_list: false,
     };
     page.text(&guide.title, theme.heading(), "", "");
     page.text(&guide.summary, theme.italic(), "", "");
@@ -80,6 +83,11 @@ pub fn render(guide: &Guide, theme: &Theme, width: usize) -> Rendered {
 impl Page<'_> {
     fn block(&mut self, block: &Block) {
         let theme = self.theme;
+        let list = matches!(block, Block::Bullet(_) | Block::Numbered(..));
+        if list && !self.in_list {
+            self.out.lines.push(Line::default());
+        }
+        self.in_list = list;
         match block {
             Block::Heading {
                 level,
