@@ -543,3 +543,73 @@ fn an_unwritable_state_loses_nothing_when_no_stack_was_chosen() {
         "a choice was lost"
     );
 }
+
+#[test]
+fn further_reading_leads_to_the_guide_its_links_open_entries_and_esc_comes_back() {
+    use httpdex_core::guides::{self, Target};
+    use httpdex_tui::app::Screen;
+    let mut app = app();
+    type_text(&mut app, "401");
+    app.update(Action::ToggleFocus);
+    app.update(Action::ReadGuide);
+    assert_eq!(app.screen(), Screen::Reader);
+    let reader = app.reader().unwrap();
+    assert_eq!(reader.slug, "authentication");
+    // Opened at the section that first links 401.
+    let (_, _, anchor) = guides::further_reading("401")[0].clone();
+    assert_eq!(
+        Some(reader.scroll),
+        reader
+            .page
+            .anchor_line(&anchor)
+            .map(|l| l.min(app.max_reader_scroll()))
+    );
+    // Tab through the links to the one for 407, follow it.
+    let to_407 = reader
+        .page
+        .links
+        .iter()
+        .position(|t| *t == Target::Code("407".into()))
+        .unwrap();
+    while app.reader().unwrap().link != Some(to_407) {
+        app.update(Action::NextLink);
+    }
+    app.update(Action::Open);
+    assert_eq!(app.screen(), Screen::Browse);
+    assert_eq!(selected_id(&app), "407");
+    app.update(Action::Back);
+    assert_eq!(app.screen(), Screen::Reader, "Esc returns to the guide");
+    app.update(Action::Back);
+    assert_eq!(app.screen(), Screen::Browse);
+    assert_eq!(selected_id(&app), "401", "and then to 401");
+    assert!(app.readers.is_empty());
+}
+
+#[test]
+fn a_link_that_no_browser_opens_is_copied_instead() {
+    use httpdex_tui::app::{Effect, JobResult};
+    let mut app = app();
+    type_text(&mut app, "401");
+    app.update(Action::ToggleFocus);
+    app.update(Action::OpenLink);
+    let url = match app.effects.as_slice() {
+        [Effect::OpenUrl(url)] => url.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert!(
+        url.starts_with("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2"),
+        "{url}"
+    );
+    app.effects.clear();
+    app.receive(JobResult::Opened {
+        url: url.clone(),
+        outcome: Err("no browser".into()),
+    });
+    match app.effects.as_slice() {
+        [Effect::Copy { text, what }] => {
+            assert_eq!(text, &url);
+            assert!(what.contains("no browser opened it"), "{what}");
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -94,20 +94,27 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
         prop_assert!(view.highlighted < q.choices.len());
     }
     // Going back and forth never piles screens up: each kind of screen is
-    // on the stack once at most, and whatever shows has its state.
+    // on the stack once at most, but for readers (a guide's link opens
+    // another over it) and the entries shown over them; whatever shows has
+    // its state, one reader per reader screen.
     let stack = app.stack();
     for (i, screen) in stack.iter().enumerate() {
         let kind = std::mem::discriminant(screen);
+        let repeats = matches!(screen, Screen::Reader | Screen::Browse);
         prop_assert!(
-            stack[i + 1..]
-                .iter()
-                .all(|s| std::mem::discriminant(s) != kind),
+            repeats
+                || stack[i + 1..]
+                    .iter()
+                    .all(|s| std::mem::discriminant(s) != kind),
             "{stack:?}"
         );
     }
+    let readers = stack.iter().filter(|s| **s == Screen::Reader).count();
+    prop_assert_eq!(readers, app.readers.len());
     match app.screen() {
         Screen::Compare => prop_assert!(app.compare.is_some()),
         Screen::Quiz => prop_assert!(app.quiz.is_some()),
+        Screen::Reader => prop_assert!(app.reader().is_some()),
         _ => {}
     }
     Ok(())

@@ -167,3 +167,31 @@ fn quiz_summary_120x40() {
     }
     insta::assert_snapshot!(render(&app));
 }
+
+/// The authentication guide opened from 401's Further reading, its first
+/// link selected.
+fn reading_401(size: (u16, u16)) -> App {
+    let mut app = app_with(size, "401");
+    app.update(Action::ToggleFocus);
+    app.update(Action::ReadGuide);
+    app.update(Action::NextLink);
+    app
+}
+
+#[test]
+fn reader_at_120x40() {
+    insta::assert_snapshot!(render(&reading_401((120, 40))));
+}
+
+#[test]
+fn reader_at_80x24() {
+    insta::assert_snapshot!(render(&reading_401((80, 24))));
+}
+
+#[test]
+fn guides_list_at_120x40() {
+    let mut app = app_with((120, 40), "");
+    app.update(Action::OpenGuides);
+    app.update(Action::SelectNext);
+    insta::assert_snapshot!(render(&app));
+}

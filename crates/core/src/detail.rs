@@ -222,6 +222,7 @@ pub fn entry_document(
         &entry.confused_with,
     );
     links(&mut doc, catalog, "Related", &entry.related);
+    further_reading(&mut doc, entry, theme);
     constants(&mut doc, catalog, entry);
     if !entry.faq.is_empty() {
         doc.heading("FAQ");
@@ -430,6 +431,28 @@ fn links(doc: &mut Doc, catalog: &Catalog, title: &str, ids: &[httpdex_catalog::
             };
             doc.wrapped(&line, Style::new(), "→ ", "  ");
         }
+    }
+}
+
+/// The guides that discuss the entry, with the section that does.
+fn further_reading(doc: &mut Doc, entry: &Entry, theme: &Theme) {
+    let reading = crate::guides::further_reading(&entry.id);
+    if reading.is_empty() {
+        return;
+    }
+    doc.heading("Further reading");
+    for (guide, heading, _) in reading {
+        let section = match heading.as_str() {
+            "" => String::new(),
+            heading => format!(" § {heading}"),
+        };
+        let line = format!(
+            "{}{section} ({} min; httpdex guide {})",
+            guide.title,
+            guide.reading_minutes(),
+            guide.slug
+        );
+        doc.wrapped(&line, theme.link(), "→ ", "  ");
     }
 }
 

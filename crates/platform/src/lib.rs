@@ -5,4 +5,5 @@
 //! `Result` that the caller turns into a message.
 
 pub mod clipboard;
+pub mod opener;
 pub mod state;

@@ -85,6 +85,19 @@ pub enum Action {
     CopyCurl,
     /// Open the quiz.
     OpenQuiz,
+    /// Open the list of guides.
+    OpenGuides,
+    /// Detail: read the first guide that discusses the code, at its section.
+    ReadGuide,
+    /// Open a link in the browser: the cited RFC section, or the reader's
+    /// selected web link.
+    OpenLink,
+    /// Detail: open the vendor's or Google's page of the entry.
+    OpenVendorPage,
+    /// Reader: select the next link.
+    NextLink,
+    /// Reader: select the previous link.
+    PrevLink,
     /// Quiz: answer with option n (0-based).
     Answer(usize),
     /// Quiz: leave the feedback and go on.

@@ -9,12 +9,14 @@ use httpdex_core::theme::Theme;
 
 /// Every section of the key table, in the order the help lists them after
 /// the section of the view it was opened from.
-const CONTEXTS: [Context; 7] = [
+const CONTEXTS: [Context; 9] = [
     Context::Search,
     Context::Detail,
     Context::Compare,
     Context::Cheatsheet,
     Context::Quiz,
+    Context::Guides,
+    Context::Reader,
     Context::Global,
     Context::Help,
 ];

@@ -50,6 +50,14 @@ pub(crate) fn picking(name: &str) -> String {
     format!("Comparing with {name}: search for the other code, {open} opens the comparison")
 }
 
+/// Enter in the reader with no link selected.
+pub fn select_a_link() -> String {
+    format!(
+        "Select a link first: {} moves to the next one",
+        key_for(Context::Reader, Action::NextLink)
+    )
+}
+
 /// The detail pane when the search matches nothing.
 pub(crate) fn no_match() -> String {
     format!(

@@ -22,6 +22,10 @@ pub enum Context {
     Cheatsheet,
     /// The quiz.
     Quiz,
+    /// The list of guides.
+    Guides,
+    /// Reading a guide.
+    Reader,
     /// The help overlay is open.
     Help,
 }
@@ -35,6 +39,8 @@ impl Context {
             Context::Compare => "Compare",
             Context::Cheatsheet => "Cheat sheet",
             Context::Quiz => "Quiz",
+            Context::Guides => "Guides",
+            Context::Reader => "Reading a guide",
             Context::Help => "Help",
         }
     }
@@ -97,7 +103,8 @@ impl Key {
         // Shift is implied by the character itself (`G`, `?`), so it is
         // ignored for characters.
         let mods = match event.code {
-            KeyCode::Char(_) => event.modifiers - KeyModifiers::SHIFT,
+            // Shift-Tab arrives as BackTab with Shift held.
+            KeyCode::Char(_) | KeyCode::BackTab => event.modifiers - KeyModifiers::SHIFT,
             _ => event.modifiers,
         };
         self.code == event.code && self.mods == mods
@@ -129,7 +136,7 @@ const fn bind(
     }
 }
 
-use Context::{Cheatsheet, Compare, Detail, Global, Help, Quiz, Search};
+use Context::{Cheatsheet, Compare, Detail, Global, Guides, Help, Quiz, Reader, Search};
 
 // One row per binding, kept as a table: it is read more than edited.
 #[rustfmt::skip]
@@ -140,6 +147,7 @@ pub(crate) const BINDINGS: &[Binding] = &[
     bind(Global, &[ctrl('g')], Action::OpenQuiz, "Quiz: test yourself", Some("quiz")),
     bind(Global, &[key(KeyCode::F(2))], Action::CycleClass, "Filter by class: all, 1xx … 5xx", Some("class")),
     bind(Global, &[key(KeyCode::F(3))], Action::CycleOrigin, "Filter by origin: all, IANA, nginx, Cloudflare, …", Some("origin")),
+    bind(Global, &[key(KeyCode::F(4))], Action::OpenGuides, "Guides: long reads on each area", Some("guides")),
     bind(Search, &[key(KeyCode::Down), ctrl('j'), ctrl('n')], Action::SelectNext, "Next code", Some("move")),
     bind(Search, &[key(KeyCode::Up), ctrl('k'), ctrl('p')], Action::SelectPrev, "Previous code", Some("move")),
     bind(Search, &[key(KeyCode::PageDown)], Action::PageDown, "Page down the list", None),
@@ -175,6 +183,9 @@ pub(crate) const BINDINGS: &[Binding] = &[
     bind(Detail, &[ch('Y')], Action::CopyTitle, "Copy the \"401 Unauthorized\" line", None),
     bind(Detail, &[ch('e')], Action::CopyExample, "Copy the example response", None),
     bind(Detail, &[ch('C')], Action::CopyCurl, "Copy the curl command that checks it", None),
+    bind(Detail, &[ch('r')], Action::ReadGuide, "Read the guide that discusses this code (Further reading)", Some("read")),
+    bind(Detail, &[ch('o')], Action::OpenLink, "Open the cited RFC section in the browser", None),
+    bind(Detail, &[ch('O')], Action::OpenVendorPage, "Open the vendor's or Google's page, where the entry has one", None),
     bind(Detail, &[ch('q')], Action::Quit, "Quit", Some("quit")),
     bind(Compare, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "Scroll down", Some("scroll")),
     bind(Compare, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "Scroll up", Some("scroll")),
@@ -213,6 +224,23 @@ pub(crate) const BINDINGS: &[Binding] = &[
     bind(Quiz, &[ch('v')], Action::CycleLevel, "Next level: common, IANA, everything, vendor (a new round)", Some("level")),
     bind(Quiz, &[key(KeyCode::Esc)], Action::Back, "Leave the quiz (the round waits)", Some("leave")),
     bind(Quiz, &[ch('q')], Action::Quit, "Quit", None),
+    bind(Guides, &[ch('j'), key(KeyCode::Down)], Action::SelectNext, "Next guide", Some("move")),
+    bind(Guides, &[ch('k'), key(KeyCode::Up)], Action::SelectPrev, "Previous guide", Some("move")),
+    bind(Guides, &[key(KeyCode::Enter)], Action::Open, "Read the guide", Some("read")),
+    bind(Guides, &[key(KeyCode::Esc)], Action::Back, "Back", Some("back")),
+    bind(Guides, &[ch('q')], Action::Quit, "Quit", None),
+    bind(Reader, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "Scroll down", Some("scroll")),
+    bind(Reader, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "Scroll up", Some("scroll")),
+    bind(Reader, &[key(KeyCode::PageDown), ch(' ')], Action::ScrollPageDown, "Page down", None),
+    bind(Reader, &[key(KeyCode::PageUp)], Action::ScrollPageUp, "Page up", None),
+    bind(Reader, &[ch('g'), key(KeyCode::Home)], Action::ScrollTop, "Top", None),
+    bind(Reader, &[ch('G'), key(KeyCode::End)], Action::ScrollBottom, "Bottom", None),
+    bind(Reader, &[key(KeyCode::Tab), ch('n')], Action::NextLink, "Next link", Some("link")),
+    bind(Reader, &[key(KeyCode::BackTab), ch('p')], Action::PrevLink, "Previous link", None),
+    bind(Reader, &[key(KeyCode::Enter)], Action::Open, "Follow the link: a code's entry, a guide, a web page", Some("follow")),
+    bind(Reader, &[ch('o')], Action::OpenLink, "Open the selected web link in the browser", None),
+    bind(Reader, &[key(KeyCode::Esc)], Action::Back, "Back along the screens you came through", Some("back")),
+    bind(Reader, &[ch('q')], Action::Quit, "Quit", None),
     bind(Help, &[key(KeyCode::Esc), ch('q')], Action::Back, "Close the help", Some("close")),
     bind(Help, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "Scroll down", Some("scroll")),
     bind(Help, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "Scroll up", Some("scroll")),

@@ -87,6 +87,11 @@ pub(crate) fn compare_text(area: Rect) -> Rect {
     pane_text(screen_block(area))
 }
 
+/// The guide reader's text area (and the list of guides').
+pub fn reader_text(area: Rect) -> Rect {
+    pane_text(screen_block(area))
+}
+
 /// The cheat sheet's grid.
 pub(crate) fn cheatsheet_grid(area: Rect) -> Rect {
     screen_block(area).inner(Margin::new(1, 1))

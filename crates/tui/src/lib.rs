@@ -115,6 +115,9 @@ fn clock_entropy() -> u64 {
 /// freeze the app.
 pub(crate) const COPY_DEADLINE: Duration = Duration::from_secs(2);
 
+/// How long opening a link may take before the URL is copied instead.
+pub const OPEN_DEADLINE: Duration = Duration::from_secs(5);
+
 /// The system clipboard, shared with the copy jobs. A job that is stuck on
 /// a silent display keeps the lock, so later copies see it busy and use the
 /// terminal instead of queueing behind it.
@@ -247,6 +250,16 @@ pub fn perform_effects(app: &mut App, io: &mut Io) {
             Effect::CopyThroughTerminal { text, what, why } => {
                 let result = copy_through_terminal(&text).map_err(|e| e.to_string());
                 app.copied_through_terminal(&what, &why, result);
+            }
+            Effect::OpenUrl(url) => {
+                let timed_out = JobResult::Opened {
+                    url: url.clone(),
+                    outcome: Err("the browser did not start in time".into()),
+                };
+                io.runner.spawn(OPEN_DEADLINE, timed_out, move || {
+                    let outcome = httpdex_platform::opener::open(&url);
+                    JobResult::Opened { url, outcome }
+                });
             }
             Effect::Suspend => match (io.suspend)() {
                 Ok(()) => io.resumed = true,

@@ -126,41 +126,60 @@ pub fn get(slug: &str) -> Option<&'static Guide> {
 }
 
 /// Guides that discuss entry `id`, with the first section that links it:
-/// the entry's "Further reading".
+/// the entry's "Further reading". Guides about the code (their `codes`
+/// name it) come first, so 401 leads to the authentication guide.
 pub fn further_reading(id: &str) -> Vec<(&'static Guide, String, String)> {
-    all()
+    let mut found: Vec<(&Guide, String, String)> = all()
         .iter()
         .filter_map(|g| {
             let (heading, anchor) = g.sections_linking(id).into_iter().next()?;
             Some((g, heading, anchor))
         })
-        .collect()
+        .collect();
+    // By where the guide lists the code among its subjects; others last.
+    found.sort_by_key(|(g, _, _)| {
+        g.codes
+            .iter()
+            .position(|c| c.eq_ignore_ascii_case(id))
+            .unwrap_or(usize::MAX)
+    });
+    found
 }
 
 /// Guides whose title, summary or headings hold every word of `query`
-/// (`retry after`, `soft 404`), best first: title matches, then others.
+/// (`retry after`, `soft 404`), best first: title matches, then others. A
+/// query word matches a whole word, or the start of one when it is three
+/// characters or more (`404` finds "404s"; `40` finds nothing).
 pub fn search(query: &str) -> Vec<&'static Guide> {
     let words: Vec<String> = query
-        .split_whitespace()
+        .split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
-        .filter(|w| w.len() > 1)
+        .filter(|w| !w.is_empty())
         .collect();
     if words.is_empty() {
         return Vec::new();
     }
+    let found_in = |text: &str| {
+        let text: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .collect();
+        words.iter().all(|w| {
+            text.iter()
+                .any(|t| t == w || (w.chars().count() >= 3 && t.starts_with(w.as_str())))
+        })
+    };
     let mut hits: Vec<(bool, &Guide)> = all()
         .iter()
         .filter_map(|g| {
-            let title = g.title.to_lowercase();
-            let mut text = format!("{title} {} {}", g.summary.to_lowercase(), g.slug);
+            let mut text = format!("{} {} {}", g.title, g.summary, g.slug);
             for b in &g.blocks {
                 if let Block::Heading { text: h, .. } = b {
                     text.push(' ');
-                    text.push_str(&h.to_lowercase());
+                    text.push_str(h);
                 }
             }
-            let all_words = words.iter().all(|w| text.contains(w.as_str()));
-            all_words.then(|| (words.iter().all(|w| title.contains(w.as_str())), g))
+            found_in(&text).then(|| (found_in(&g.title), g))
         })
         .collect();
     hits.sort_by_key(|(in_title, _)| !in_title);

@@ -117,6 +117,9 @@ impl App {
             Action::CopyTitle => self.copy_from_entry(CopyTarget::Title),
             Action::CopyExample => self.copy_from_entry(CopyTarget::Example),
             Action::CopyCurl => self.copy_from_entry(CopyTarget::Curl),
+            Action::ReadGuide => self.read_about_selected(),
+            Action::OpenLink => self.open_source(false),
+            Action::OpenVendorPage => self.open_source(true),
             Action::Click(column, row) => self.click(Position::new(column, row)),
             Action::Wheel { column, row, down } => self.wheel(Position::new(column, row), down),
             _ => {}
@@ -296,6 +299,24 @@ impl App {
             ),
         };
         self.copy(text, label);
+    }
+
+    /// Opens the entry's cited RFC section, or (`vendor`) the first page
+    /// it cites that is no RFC: the vendor's documentation or Google's.
+    fn open_source(&mut self, vendor: bool) {
+        let Some(entry) = self.selected_entry() else {
+            return;
+        };
+        let url = entry
+            .spec
+            .iter()
+            .find(|s| s.document.starts_with("RFC") != vendor && !s.url.is_empty())
+            .map(|s| s.url.to_string());
+        match url {
+            Some(url) => self.effects.push(super::Effect::OpenUrl(url)),
+            None if vendor => self.status = Some("This entry cites no vendor page".into()),
+            None => self.status = Some("This entry cites no RFC".into()),
+        }
     }
 
     fn list_page(&self) -> usize {

@@ -9,6 +9,7 @@
 mod browse;
 mod cheatsheet;
 mod compare;
+mod guides;
 mod help;
 mod quiz;
 
@@ -20,6 +21,7 @@ use ratatui::layout::Rect;
 pub use browse::{Browse, Detail, Focus};
 pub use cheatsheet::{CheatItem, CheatSheet};
 pub use compare::{CompareView, PickSide};
+pub use guides::Reader;
 pub use help::Help;
 pub use quiz::{QuizSettings, QuizView};
 
@@ -46,6 +48,11 @@ pub enum Screen {
     Compare,
     Cheatsheet,
     Quiz,
+    /// The list of guides.
+    Guides,
+    /// A guide being read; one per entry of `App::readers`, so readers can
+    /// stand on each other as links are followed.
+    Reader,
     /// The help overlay, over the screen below it.
     Help,
 }
@@ -65,6 +72,8 @@ pub enum Effect {
     },
     /// Record a finished quiz round in the state file.
     SaveRound(RoundRecord),
+    /// Open a link in the user's browser, as a job; copy it where none opens.
+    OpenUrl(String),
     /// Give the terminal back to the shell and stop until continued.
     Suspend,
 }
@@ -77,6 +86,11 @@ pub enum JobResult {
         text: String,
         what: String,
         outcome: Result<(), String>,
+    },
+    /// The browser was asked to open `url`: with what, or why not.
+    Opened {
+        url: String,
+        outcome: Result<String, String>,
     },
 }
 
@@ -108,6 +122,14 @@ pub struct App {
     /// The round in progress or just finished; kept when the quiz is left.
     pub quiz: Option<QuizView>,
     pub help: Help,
+    /// The selected guide in the list of guides.
+    pub guide_list: usize,
+    /// The guides open, one per `Screen::Reader` on the stack, in order.
+    pub readers: Vec<Reader>,
+    /// The browse state as it was under each `Screen::Browse` pushed over
+    /// another screen (an answer's entry, a guide's link): closing it puts
+    /// the search back as the user left it.
+    saved_browse: Vec<Browse>,
     /// Screens above the browse screen, which is always at the bottom.
     stack: Vec<Screen>,
 }
@@ -128,6 +150,9 @@ impl App {
             cheatsheet: CheatSheet::default(),
             quiz: None,
             help: Help::default(),
+            guide_list: 0,
+            readers: Vec::new(),
+            saved_browse: Vec::new(),
             stack: Vec::new(),
         };
         app.refresh_hits();
@@ -156,6 +181,8 @@ impl App {
             (Screen::Compare, _) => Context::Compare,
             (Screen::Cheatsheet, _) => Context::Cheatsheet,
             (Screen::Quiz, _) => Context::Quiz,
+            (Screen::Guides, _) => Context::Guides,
+            (Screen::Reader, _) => Context::Reader,
             (_, Focus::Detail) => Context::Detail,
             (_, Focus::Search) => Context::Search,
         }
@@ -185,8 +212,8 @@ impl App {
     /// what lies above), else on top of the current one.
     fn open(&mut self, screen: Screen) {
         match self.stack.iter().position(|s| *s == screen) {
-            Some(at) => self.stack.truncate(at + 1),
-            None if screen == Screen::Browse => self.stack.clear(),
+            Some(at) => self.close_above(at + 1),
+            None if screen == Screen::Browse => self.close_above(0),
             None => self.stack.push(screen),
         }
     }
@@ -194,7 +221,38 @@ impl App {
     /// Esc: back to the screen below. Returns false on the browse screen,
     /// which has nothing below it.
     fn close(&mut self) -> bool {
-        self.stack.pop().is_some()
+        let Some(closed) = self.stack.pop() else {
+            return false;
+        };
+        match closed {
+            Screen::Reader => {
+                self.readers.pop();
+            }
+            Screen::Browse => {
+                if let Some(saved) = self.saved_browse.pop() {
+                    self.browse = saved;
+                    self.refresh_detail();
+                }
+            }
+            _ => {}
+        }
+        true
+    }
+
+    /// Closes every screen above the first `keep`.
+    fn close_above(&mut self, keep: usize) {
+        while self.stack.len() > keep {
+            self.close();
+        }
+    }
+
+    /// Shows `entry` in a browse screen over the current one (a quiz
+    /// answer, a guide's link); closing it restores the search as it was.
+    fn show_entry_over(&mut self, entry: EntryRef) {
+        self.saved_browse.push(self.browse.clone());
+        self.stack.push(Screen::Browse);
+        self.reveal(entry);
+        self.browse.focus = Focus::Detail;
     }
 
     pub fn selected_entry(&self) -> Option<&Entry> {
@@ -248,8 +306,10 @@ impl App {
                 self.select(self.browse.selected);
                 self.refresh_compare();
                 self.refresh_cheatsheet();
+                self.refresh_readers();
             }
             Action::CycleClass | Action::CycleOrigin => self.cycle_filter(action),
+            Action::OpenGuides => self.open_guides(),
             Action::OpenQuiz => {
                 let help = self.help_open() && self.close();
                 self.open_quiz();
@@ -265,6 +325,8 @@ impl App {
                 Screen::Compare => self.update_compare(action),
                 Screen::Cheatsheet => self.update_cheatsheet(action),
                 Screen::Quiz => self.update_quiz(action),
+                Screen::Guides => self.update_guides(action),
+                Screen::Reader => self.update_reader(action),
             },
         }
     }
@@ -300,6 +362,19 @@ impl App {
             } => self
                 .effects
                 .push(Effect::CopyThroughTerminal { text, what, why }),
+            JobResult::Opened {
+                url,
+                outcome: Ok(with),
+            } => self.status = Some(format!("Opened {url} ({with})")),
+            // No browser here (SSH, no display): the URL goes to the
+            // clipboard instead, and the status line shows it.
+            JobResult::Opened {
+                url,
+                outcome: Err(_),
+            } => {
+                let what = format!("{url}: no browser opened it");
+                self.copy(url, what);
+            }
         }
     }
 

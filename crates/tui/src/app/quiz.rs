@@ -1,7 +1,7 @@
 //! The quiz screen: a round of questions, feedback that teaches, a summary
 //! that offers the missed codes again. Rounds come from `httpdex_core::quiz`.
 
-use super::{App, Effect, Focus, Screen, step};
+use super::{App, Effect, Screen, step};
 use crate::action::Action;
 use httpdex_core::quiz::{self, Level, Question, Rng, Round};
 use httpdex_platform::state::{RoundRecord, State};
@@ -205,9 +205,7 @@ impl App {
         }
         let id = question.choices[question.correct].id.clone();
         if let Some(entry) = self.catalog.entry_ref(&id) {
-            self.stack.push(Screen::Browse);
-            self.reveal(entry);
-            self.browse.focus = Focus::Detail;
+            self.show_entry_over(entry);
             self.status = Some(crate::hints::reading_answer(&id));
         }
     }

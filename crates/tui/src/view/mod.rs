@@ -4,6 +4,7 @@ pub mod browse;
 pub mod cheatsheet;
 pub mod compare;
 pub mod detail;
+pub mod guides;
 pub mod help;
 pub mod quiz;
 
@@ -31,6 +32,8 @@ impl Widget for &App {
             Screen::Compare => compare::render(self, layout::screen_block(area), buf),
             Screen::Cheatsheet => cheatsheet::render(self, layout::screen_block(area), buf),
             Screen::Quiz => quiz::render(self, layout::screen_block(area), buf),
+            Screen::Guides => guides::render_list(self, layout::screen_block(area), buf),
+            Screen::Reader => guides::render_reader(self, layout::screen_block(area), buf),
         }
         footer(self, areas.footer, buf);
         if self.help_open() {
