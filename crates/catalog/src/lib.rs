@@ -9,6 +9,7 @@
 
 mod embedded;
 pub mod extension;
+mod resolve;
 pub mod search;
 mod validate;
 
@@ -19,6 +20,7 @@ use std::sync::OnceLock;
 use crate::search::SearchIndex;
 
 pub use httpdex_schema::*;
+pub use resolve::{Match, Resolved};
 pub use validate::{Problem, missing_sections, validate};
 
 /// Why a data source could not be used. Names the file and, where it can,
