@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod commands;
 mod completions;
 pub mod exit;
+mod logs;
 #[cfg(test)]
 mod plain_lookup_tests;
 
@@ -180,6 +181,8 @@ pub enum Command {
     },
     /// The man page (roff) on stdout: `httpdex man > httpdex.1`
     Man,
+    /// What the status codes in access logs mean: counts, top paths, over time
+    Logs(logs::LogsArgs),
     /// Two codes side by side: 401 vs 403, 301 vs 308, any pair
     Compare {
         #[arg(value_name = "A")]
@@ -314,6 +317,7 @@ pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::
             list(catalog, &filter, format, o)
         }
         Command::Compare { a, b, json } => compare(catalog, a, b, *json, o),
+        Command::Logs(args) => logs::run(catalog, args, o),
         Command::Snippet { id, lang, copy } => snippet(catalog, id, *lang, *copy, o),
         Command::HoldClipboard | Command::Man => run_without_catalog(command, o),
         Command::Completions { shell } => {

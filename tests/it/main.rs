@@ -7,6 +7,7 @@ mod content;
 mod data;
 mod e2e;
 mod extension;
+mod logs;
 mod quiz;
 mod quotes;
 mod robustness;
