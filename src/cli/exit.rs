@@ -3,10 +3,11 @@
 //! the README's table equal to it.
 
 pub const OK: i32 = 0;
-/// Nothing matched: an unknown id, a search or list with no result.
+/// Nothing matched: an unknown id, a search or list with no result, a log
+/// with no line counted.
 pub const NOT_FOUND: i32 = 1;
 /// Bad arguments, or a command that cannot run here (the TUI without a
-/// terminal): one line on stderr.
+/// terminal), or a log whose format cannot be told: one line on stderr.
 pub const USAGE: i32 = 2;
 /// Reading or writing a file or stream failed.
 pub const IO: i32 = 3;
@@ -30,11 +31,11 @@ pub const TABLE: &[(i32, &str)] = &[
     (OK, "success"),
     (
         NOT_FOUND,
-        "nothing found: unknown code, no search or list result (stderr suggests)",
+        "nothing found: unknown code, no search or list result, no log line counted",
     ),
     (
         USAGE,
-        "bad usage, or the browser without a terminal (one line on stderr)",
+        "bad usage, the browser without a terminal, a log of unknown format (one line on stderr)",
     ),
     (IO, "reading or writing a file or stream failed"),
     (TERMINAL, "the terminal could not be set up or was lost"),

@@ -10,6 +10,7 @@ mod commands;
 mod completions;
 pub mod exit;
 mod guide;
+mod logs;
 mod output;
 #[cfg(test)]
 mod plain_lookup_tests;
@@ -191,6 +192,8 @@ pub enum Command {
         #[arg(long)]
         markdown: bool,
     },
+    /// What the status codes in access logs mean: counts, top paths, over time
+    Logs(logs::LogsArgs),
     /// Two codes side by side: 401 vs 403, 301 vs 308, any pair
     Compare {
         #[arg(value_name = "A")]
@@ -278,6 +281,7 @@ pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::
             list(catalog, &filter, format, o)
         }
         Command::Compare { a, b, json } => compare(catalog, a, b, *json, o),
+        Command::Logs(args) => logs::run(catalog, args, o),
         Command::Snippet { id, lang, copy } => snippet(catalog, id, *lang, *copy, o),
         Command::HoldClipboard | Command::Man | Command::Guide { .. } => {
             run_without_catalog(command, o)

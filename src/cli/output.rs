@@ -74,6 +74,16 @@ impl Output<'_> {
     /// terminal.
     pub fn json<T: serde::Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
         let text = serde_json::to_string_pretty(value)?;
+        self.json_text(&text)
+    }
+
+    /// `value` as JSON on one line (JSON lines), escaped as `json` does.
+    pub fn json_line<T: serde::Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
+        let text = serde_json::to_string(value)?;
+        self.json_text(&text)
+    }
+
+    fn json_text(&mut self, text: &str) -> io::Result<()> {
         // Any such char in JSON text is inside a string, where \uXXXX
         // stands for it.
         if text.chars().any(safe::is_unsafe) {

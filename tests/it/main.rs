@@ -10,6 +10,7 @@ mod embedded;
 mod extension;
 mod guides;
 mod hostile;
+mod logs;
 mod quiz;
 mod quotes;
 mod robustness;

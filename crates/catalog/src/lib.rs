@@ -10,6 +10,7 @@
 mod embedded;
 pub mod extension;
 pub mod files;
+mod resolve;
 pub mod search;
 mod validate;
 
@@ -20,6 +21,7 @@ use std::sync::OnceLock;
 use crate::search::SearchIndex;
 
 pub use httpdex_schema::*;
+pub use resolve::{Match, Resolved};
 pub use validate::{Problem, missing_sections, validate};
 
 /// Why a data source could not be used. Names the file and, where it can,

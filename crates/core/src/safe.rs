@@ -7,11 +7,15 @@
 
 use std::borrow::Cow;
 
-/// C0 controls except newline and tab, DEL, C1 controls, and the bidi
-/// embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069).
+/// C0 controls except newline and tab, DEL, C1 controls, the bidi
+/// embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) and
+/// the bidi marks (U+061C, U+200E, U+200F).
 pub fn is_unsafe(c: char) -> bool {
     matches!(c, '\0'..='\x08' | '\x0b'..='\x1f' | '\x7f'..='\u{9f}')
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}' | '\u{200e}' | '\u{200f}'
+        )
 }
 
 /// `text` with every unsafe character written out visibly (`\x1b`,
@@ -33,11 +37,12 @@ pub fn escape(text: &str) -> Cow<'_, str> {
 }
 
 /// A quick look at the bytes: every unsafe character is an ASCII control
-/// or starts with 0xC2 (C1) or 0xE2 (the bidi controls), so text without
-/// those bytes, most text, needs no decoding at all.
+/// or starts with 0xC2 (C1), 0xD8 (U+061C) or 0xE2 (the other bidi
+/// controls), so text without those bytes, most text, needs no decoding.
 fn may_be_unsafe(text: &str) -> bool {
-    text.bytes()
-        .any(|b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2 || b == 0xe2)
+    text.bytes().any(|b| {
+        (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || matches!(b, 0xc2 | 0xd8 | 0xe2)
+    })
 }
 
 #[cfg(test)]
