@@ -40,12 +40,21 @@ fn main() -> ExitCode {
             browse(
                 catalog.clone(),
                 Launch {
-                    query: None,
                     quiz: Some(quiz),
                     warning,
+                    ..Launch::default()
                 },
             )
         }
+        // Following one log on a terminal: the live dashboard.
+        (Some(Command::Logs(args)), _) if live_dashboard(args) => browse(
+            catalog.clone(),
+            Launch {
+                logs: args.files.first().cloned(),
+                warning,
+                ..Launch::default()
+            },
+        ),
         (Some(command), _) => {
             Output::run_std(cli.color, |o| cli::run_command(&catalog, command, o))
         }
@@ -60,8 +69,8 @@ fn main() -> ExitCode {
             catalog.clone(),
             Launch {
                 query: cli.query.clone(),
-                quiz: None,
                 warning,
+                ..Launch::default()
             },
         ),
     };
@@ -116,6 +125,18 @@ fn shown_ids(cli: &Cli) -> Option<&[String]> {
         None if !cli.codes.is_empty() => Some(&cli.codes),
         _ => None,
     }
+}
+
+/// `httpdex logs FILE --follow` with a terminal on both ends and plain
+/// text asked for: the TUI's dashboard rather than printed updates.
+fn live_dashboard(args: &cli::logs::LogsArgs) -> bool {
+    args.follow
+        && !args.json
+        && args.files.len() == 1
+        && args.files[0] != std::path::Path::new("-")
+        && std::io::stdout().is_terminal()
+        && std::io::stdin().is_terminal()
+        && std::env::var("TERM").is_ok_and(|t| t != "dumb")
 }
 
 /// Opens the TUI, which needs a real terminal on both ends.

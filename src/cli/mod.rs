@@ -10,7 +10,7 @@ mod commands;
 mod completions;
 pub mod exit;
 mod guide;
-mod logs;
+pub mod logs;
 mod output;
 #[cfg(test)]
 mod plain_lookup_tests;

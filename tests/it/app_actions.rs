@@ -437,7 +437,9 @@ fn a_job_that_misses_its_deadline_comes_back_as_the_timeout_result() {
         late("x", Ok(()))
     });
     match runner.next(Some(Duration::from_secs(30))) {
-        Some(Message::Job(result)) => assert_eq!(result, timed_out),
+        Some(Message::Job(JobResult::Copied { outcome, .. })) => {
+            assert_eq!(outcome, Err("deadline".to_string()));
+        }
         other => panic!("expected the deadline's result, got {other:?}"),
     }
 }
@@ -612,4 +614,75 @@ fn a_link_that_no_browser_opens_is_copied_instead() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn the_logs_screen_follows_a_log_through_the_runner() {
+    use httpdex_tui::app::{Effect, Screen};
+    use httpdex_tui::runner::{Message, Runner};
+    use std::io::Write;
+    use std::time::Duration;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("access.log");
+    let line = |status: u16, path: &str| {
+        format!(
+            "203.0.113.9 - - [14/Oct/2025:09:30:00 +0000] \"GET {path} HTTP/1.1\" {status} 12 \"-\" \"curl/8\"\n"
+        )
+    };
+    std::fs::write(
+        &path,
+        line(200, "/") + &line(499, "/slow") + &line(404, "/gone"),
+    )
+    .unwrap();
+    let mut app = app();
+    app.open_logs(Some(path.clone()));
+    assert_eq!(app.screen(), Screen::Logs);
+    assert!(matches!(app.effects.as_slice(), [Effect::FollowLog { .. }]));
+    let runner = Runner::new();
+    httpdex_tui::perform_effects(&mut app, &mut crate::io(None, &runner));
+    let receive_until = |app: &mut httpdex_tui::app::App,
+                         done: &dyn Fn(&httpdex_tui::app::App) -> bool| {
+        for _ in 0..200 {
+            match runner.next(Some(Duration::from_secs(10))) {
+                Some(Message::Job(result)) => app.receive(result),
+                other => panic!("expected the log job, got {other:?}"),
+            }
+            if done(app) {
+                return;
+            }
+        }
+        panic!("the log never arrived");
+    };
+    receive_until(&mut app, &|app| app.logs.report.is_some());
+    let rows = |app: &httpdex_tui::app::App| app.logs.rows.clone();
+    assert_eq!(
+        rows(&app),
+        [
+            ("200".to_string(), Some("200".to_string())),
+            ("404".to_string(), Some("404".to_string())),
+            ("499".to_string(), Some("499-nginx".to_string())),
+        ],
+        "an nginx log's 499 is nginx's"
+    );
+    // New lines arrive as a batch; the totals and latest errors follow.
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .unwrap();
+    file.write_all((line(503, "/api") + &line(503, "/api")).as_bytes())
+        .unwrap();
+    receive_until(&mut app, &|app| {
+        app.logs.report.as_ref().is_some_and(|r| r.lines == 5)
+    });
+    assert!(app.logs.recent.iter().any(|r| r.status.code == 503));
+    // Enter on a status opens its entry; Esc comes back; Esc again stops.
+    while app.logs.rows[app.logs.selected].0 != "499" {
+        app.update(Action::SelectNext);
+    }
+    app.update(Action::Open);
+    assert_eq!(selected_id(&app), "499-nginx");
+    app.update(Action::Back);
+    assert_eq!(app.screen(), Screen::Logs);
+    app.update(Action::Back);
+    assert_eq!(app.screen(), Screen::Browse);
 }

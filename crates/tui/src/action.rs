@@ -87,6 +87,8 @@ pub enum Action {
     OpenQuiz,
     /// Open the list of guides.
     OpenGuides,
+    /// Open the Logs screen.
+    OpenLogs,
     /// Detail: read the first guide that discusses the code, at its section.
     ReadGuide,
     /// Open a link in the browser: the cited RFC section, or the reader's

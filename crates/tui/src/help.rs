@@ -9,7 +9,7 @@ use httpdex_core::theme::Theme;
 
 /// Every section of the key table, in the order the help lists them after
 /// the section of the view it was opened from.
-const CONTEXTS: [Context; 9] = [
+const CONTEXTS: [Context; 10] = [
     Context::Search,
     Context::Detail,
     Context::Compare,
@@ -17,6 +17,7 @@ const CONTEXTS: [Context; 9] = [
     Context::Quiz,
     Context::Guides,
     Context::Reader,
+    Context::Logs,
     Context::Global,
     Context::Help,
 ];

@@ -26,6 +26,8 @@ pub enum Context {
     Guides,
     /// Reading a guide.
     Reader,
+    /// The live dashboard of an access log.
+    Logs,
     /// The help overlay is open.
     Help,
 }
@@ -41,6 +43,7 @@ impl Context {
             Context::Quiz => "Quiz",
             Context::Guides => "Guides",
             Context::Reader => "Reading a guide",
+            Context::Logs => "Logs",
             Context::Help => "Help",
         }
     }
@@ -136,7 +139,7 @@ const fn bind(
     }
 }
 
-use Context::{Cheatsheet, Compare, Detail, Global, Guides, Help, Quiz, Reader, Search};
+use Context::{Cheatsheet, Compare, Detail, Global, Guides, Help, Logs, Quiz, Reader, Search};
 
 // One row per binding, kept as a table: it is read more than edited.
 #[rustfmt::skip]
@@ -148,6 +151,7 @@ pub(crate) const BINDINGS: &[Binding] = &[
     bind(Global, &[key(KeyCode::F(2))], Action::CycleClass, "Filter by class: all, 1xx … 5xx", Some("class")),
     bind(Global, &[key(KeyCode::F(3))], Action::CycleOrigin, "Filter by origin: all, IANA, nginx, Cloudflare, …", Some("origin")),
     bind(Global, &[key(KeyCode::F(4))], Action::OpenGuides, "Guides: long reads on each area", Some("guides")),
+    bind(Global, &[key(KeyCode::F(5))], Action::OpenLogs, "Logs: follow an access log live", None),
     bind(Search, &[key(KeyCode::Down), ctrl('j'), ctrl('n')], Action::SelectNext, "Next code", Some("move")),
     bind(Search, &[key(KeyCode::Up), ctrl('k'), ctrl('p')], Action::SelectPrev, "Previous code", Some("move")),
     bind(Search, &[key(KeyCode::PageDown)], Action::PageDown, "Page down the list", None),
@@ -241,6 +245,11 @@ pub(crate) const BINDINGS: &[Binding] = &[
     bind(Reader, &[ch('o')], Action::OpenLink, "Open the selected web link in the browser", None),
     bind(Reader, &[key(KeyCode::Esc)], Action::Back, "Back along the screens you came through", Some("back")),
     bind(Reader, &[ch('q')], Action::Quit, "Quit", None),
+    bind(Logs, &[key(KeyCode::Down), ctrl('n')], Action::SelectNext, "Next status", Some("move")),
+    bind(Logs, &[key(KeyCode::Up), ctrl('p')], Action::SelectPrev, "Previous status", Some("move")),
+    bind(Logs, &[key(KeyCode::Enter)], Action::Open, "Open the log typed in; then the selected status's entry", Some("open")),
+    bind(Logs, &[key(KeyCode::Backspace)], Action::Backspace, "Delete a character of the path", None),
+    bind(Logs, &[key(KeyCode::Esc)], Action::Back, "Stop following and go back", Some("back")),
     bind(Help, &[key(KeyCode::Esc), ch('q')], Action::Back, "Close the help", Some("close")),
     bind(Help, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "Scroll down", Some("scroll")),
     bind(Help, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "Scroll up", Some("scroll")),

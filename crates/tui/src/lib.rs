@@ -37,6 +37,9 @@ pub struct Launch {
     pub quiz: Option<QuizSettings>,
     /// A problem to show on the status line (a broken extension file).
     pub warning: Option<String>,
+    /// Start on the Logs screen, following this access log
+    /// (`httpdex logs FILE --follow` on a terminal).
+    pub logs: Option<std::path::PathBuf>,
 }
 
 /// Runs the browser until the user quits. The terminal is restored on
@@ -63,6 +66,9 @@ pub fn run(catalog: Arc<Catalog>, launch: Launch) -> io::Result<()> {
         }
         if let Some(settings) = launch.quiz {
             app.start_quiz(settings, app.entropy);
+        }
+        if let Some(path) = launch.logs {
+            app.open_logs(Some(path));
         }
         let result = event_loop(&mut terminal, &mut app, store.as_ref(), &clipboard);
         Ok((result, app, store))
@@ -149,6 +155,8 @@ fn event_loop(
     };
     let mut clock: Option<(u64, Instant)> = None;
     let crash_test = crash_test_requested();
+    // What the start asked for (a log to follow) runs before the first wait.
+    perform_effects(app, &mut io);
     terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
     while !app.should_quit {
         clock = match (app.quiz_clock(), clock) {
@@ -261,6 +269,10 @@ pub fn perform_effects(app: &mut App, io: &mut Io) {
                     JobResult::Opened { url, outcome }
                 });
             }
+            Effect::FollowLog { path, stop } => {
+                io.runner
+                    .spawn_feed(move |send| follow_log(&path, &stop.0, send));
+            }
             Effect::Suspend => match (io.suspend)() {
                 Ok(()) => io.resumed = true,
                 Err(e) => app.status = Some(format!("Could not suspend: {e}")),
@@ -278,6 +290,44 @@ pub fn perform_effects(app: &mut App, io: &mut Io) {
                 app.round_saved(result);
             }
         }
+    }
+}
+
+/// The job behind the Logs screen: reads the log, then follows it from
+/// where the read stopped, sending what it finds until told to stop or
+/// the app is gone.
+fn follow_log(
+    path: &std::path::Path,
+    stop: &std::sync::atomic::AtomicBool,
+    send: &dyn Fn(JobResult) -> bool,
+) {
+    use app::LogFeed;
+    use httpdex_logs::{Follower, Options, POLL_INTERVAL, analyze_path};
+    let options = Options::default();
+    let failed = |why: String| send(JobResult::Log(LogFeed::Failed(why)));
+    let analysis = match analyze_path(path, &options) {
+        Ok(analysis) => analysis,
+        Err(e) => {
+            failed(format!("{}: {e}", path.display()));
+            return;
+        }
+    };
+    let follower = Follower::after(path, options, &analysis);
+    if !send(JobResult::Log(LogFeed::Loaded(Box::new(analysis)))) {
+        return;
+    }
+    let result = follower
+        .map_err(httpdex_logs::Error::from)
+        .and_then(|mut f| {
+            f.run(stop, POLL_INTERVAL, |batch| {
+                send(JobResult::Log(LogFeed::Batch(
+                    Box::new(batch),
+                    Instant::now(),
+                )))
+            })
+        });
+    if let Err(e) = result {
+        failed(format!("{}: {e}", path.display()));
     }
 }
 

@@ -86,6 +86,19 @@ impl Runner {
         });
     }
 
+    /// Runs `work` on its own thread for as long as it likes, handing it
+    /// a way to send results as they come (a followed log's batches); the
+    /// way reports false once the app has gone, so the work can stop.
+    pub fn spawn_feed<F>(&self, work: F)
+    where
+        F: FnOnce(&dyn Fn(JobResult) -> bool) + Send + 'static,
+    {
+        let sender = self.sender.clone();
+        std::thread::spawn(move || {
+            work(&|result| sender.send(Message::Job(result)).is_ok());
+        });
+    }
+
     /// The next message, waiting at most `wake_after` when given (the quiz
     /// clock): `None` then means the time passed with nothing to do.
     pub fn next(&self, wake_after: Option<Duration>) -> Option<Message> {

@@ -11,6 +11,7 @@ mod cheatsheet;
 mod compare;
 mod guides;
 mod help;
+mod logs;
 mod quiz;
 
 use std::collections::BTreeMap;
@@ -23,6 +24,7 @@ pub use cheatsheet::{CheatItem, CheatSheet};
 pub use compare::{CompareView, PickSide};
 pub use guides::Reader;
 pub use help::Help;
+pub use logs::{LogFeed, LogsView, StopFlag};
 pub use quiz::{QuizSettings, QuizView};
 
 use super::action::Action;
@@ -50,6 +52,8 @@ pub enum Screen {
     Quiz,
     /// The list of guides.
     Guides,
+    /// The live dashboard of a followed access log.
+    Logs,
     /// A guide being read; one per entry of `App::readers`, so readers can
     /// stand on each other as links are followed.
     Reader,
@@ -74,12 +78,17 @@ pub enum Effect {
     SaveRound(RoundRecord),
     /// Open a link in the user's browser, as a job; copy it where none opens.
     OpenUrl(String),
+    /// Read the log at `path`, then follow it until `stop` is set.
+    FollowLog {
+        path: std::path::PathBuf,
+        stop: StopFlag,
+    },
     /// Give the terminal back to the shell and stop until continued.
     Suspend,
 }
 
 /// What a background job brings back to `App::receive`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum JobResult {
     /// A copy to the system clipboard finished, failed or timed out.
     Copied {
@@ -92,6 +101,8 @@ pub enum JobResult {
         url: String,
         outcome: Result<String, String>,
     },
+    /// A followed log's contents, new lines or failure.
+    Log(LogFeed),
 }
 
 /// What the quiz keeps between rounds: the state file's per-code record,
@@ -124,6 +135,7 @@ pub struct App {
     pub help: Help,
     /// The selected guide in the list of guides.
     pub guide_list: usize,
+    pub logs: LogsView,
     /// The guides open, one per `Screen::Reader` on the stack, in order.
     pub readers: Vec<Reader>,
     /// The browse state as it was under each `Screen::Browse` pushed over
@@ -152,6 +164,7 @@ impl App {
             help: Help::default(),
             guide_list: 0,
             readers: Vec::new(),
+            logs: LogsView::default(),
             saved_browse: Vec::new(),
             stack: Vec::new(),
         };
@@ -183,6 +196,7 @@ impl App {
             (Screen::Quiz, _) => Context::Quiz,
             (Screen::Guides, _) => Context::Guides,
             (Screen::Reader, _) => Context::Reader,
+            (Screen::Logs, _) => Context::Logs,
             (_, Focus::Detail) => Context::Detail,
             (_, Focus::Search) => Context::Search,
         }
@@ -310,6 +324,7 @@ impl App {
             }
             Action::CycleClass | Action::CycleOrigin => self.cycle_filter(action),
             Action::OpenGuides => self.open_guides(),
+            Action::OpenLogs => self.open_logs(None),
             Action::OpenQuiz => {
                 let help = self.help_open() && self.close();
                 self.open_quiz();
@@ -327,6 +342,7 @@ impl App {
                 Screen::Quiz => self.update_quiz(action),
                 Screen::Guides => self.update_guides(action),
                 Screen::Reader => self.update_reader(action),
+                Screen::Logs => self.update_logs(action),
             },
         }
     }
@@ -368,6 +384,7 @@ impl App {
             } => self.status = Some(format!("Opened {url} ({with})")),
             // No browser here (SSH, no display): the URL goes to the
             // clipboard instead, and the status line shows it.
+            JobResult::Log(feed) => self.receive_log(feed),
             JobResult::Opened {
                 url,
                 outcome: Err(_),

@@ -6,6 +6,7 @@ pub mod compare;
 pub mod detail;
 pub mod guides;
 pub mod help;
+pub mod logs;
 pub mod quiz;
 
 use ratatui::buffer::Buffer;
@@ -34,6 +35,7 @@ impl Widget for &App {
             Screen::Quiz => quiz::render(self, layout::screen_block(area), buf),
             Screen::Guides => guides::render_list(self, layout::screen_block(area), buf),
             Screen::Reader => guides::render_reader(self, layout::screen_block(area), buf),
+            Screen::Logs => logs::render(self, layout::screen_block(area), buf),
         }
         footer(self, areas.footer, buf);
         if self.help_open() {
