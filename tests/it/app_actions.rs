@@ -558,12 +558,12 @@ fn further_reading_leads_to_the_guide_its_links_open_entries_and_esc_comes_back(
     let reader = app.reader().unwrap();
     assert_eq!(reader.slug, "authentication");
     // Opened at the section that first links 401.
-    let (_, _, anchor) = guides::further_reading("401")[0].clone();
+    let anchor = guides::further_reading("401")[0].anchor;
     assert_eq!(
         Some(reader.scroll),
         reader
             .page
-            .anchor_line(&anchor)
+            .anchor_line(anchor)
             .map(|l| l.min(app.max_reader_scroll()))
     );
     // Tab through the links to the one for 407, follow it.

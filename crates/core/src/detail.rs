@@ -441,16 +441,14 @@ fn further_reading(doc: &mut Doc, entry: &Entry, theme: &Theme) {
         return;
     }
     doc.heading("Further reading");
-    for (guide, heading, _) in reading {
-        let section = match heading.as_str() {
+    for r in reading {
+        let section = match r.heading {
             "" => String::new(),
             heading => format!(" § {heading}"),
         };
         let line = format!(
             "{}{section} ({} min; httpdex guide {})",
-            guide.title,
-            guide.reading_minutes(),
-            guide.slug
+            r.title, r.minutes, r.slug
         );
         doc.wrapped(&line, theme.link(), "→ ", "  ");
     }

@@ -2,104 +2,19 @@
 //! ...) that link to entries and to each other. Embedded from
 //! `data/guides/*.md` at build time, parsed on first use.
 
+mod model;
 mod parse;
 mod render;
 
 use std::sync::OnceLock;
 
+pub use model::{Block, Guide, Inline, Target};
 pub use parse::{ParseError, anchor, parse};
 pub use render::{LinkSpot, Rendered, render};
 
 mod embedded {
+    use super::Reading;
     include!(concat!(env!("OUT_DIR"), "/guides.rs"));
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Guide {
-    pub slug: String,
-    pub title: String,
-    pub summary: String,
-    /// The entry ids the guide is mainly about.
-    pub codes: Vec<String>,
-    pub blocks: Vec<Block>,
-    /// Words of prose, examples left out.
-    pub words: usize,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Block {
-    /// `##` is level 2, `###` level 3; `anchor` is what `guide:slug#anchor` names.
-    Heading {
-        level: u8,
-        text: String,
-        anchor: String,
-    },
-    Paragraph(Vec<Inline>),
-    Bullet(Vec<Inline>),
-    Numbered(u32, Vec<Inline>),
-    /// A verbatim RFC quote and where it is from.
-    Quote {
-        text: String,
-        document: String,
-        section: String,
-    },
-    /// An example exchange: a request and its response, or a response.
-    Exchange(String),
-    Code(String),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Inline {
-    Text(String),
-    Code(String),
-    Bold(String),
-    Link { text: String, target: Target },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Target {
-    /// An entry, by id.
-    Code(String),
-    /// A guide, at a section when the anchor is given.
-    Guide {
-        slug: String,
-        anchor: Option<String>,
-    },
-    Web(String),
-}
-
-/// Words a minute for the reading time: a steady pace for technical prose.
-const WORDS_PER_MINUTE: usize = 200;
-
-impl Guide {
-    /// Minutes to read it, rounded up, computed from its words.
-    pub fn reading_minutes(&self) -> usize {
-        self.words.div_ceil(WORDS_PER_MINUTE).max(1)
-    }
-
-    /// The sections that link to entry `id`: (heading, anchor), in order;
-    /// the text before the first heading counts as the top ("", "").
-    pub fn sections_linking(&self, id: &str) -> Vec<(String, String)> {
-        let mut found: Vec<(String, String)> = Vec::new();
-        let mut section = (String::new(), String::new());
-        for block in &self.blocks {
-            let inlines = match block {
-                Block::Heading { text, anchor, .. } => {
-                    section = (text.clone(), anchor.clone());
-                    continue;
-                }
-                Block::Paragraph(i) | Block::Bullet(i) | Block::Numbered(_, i) => i,
-                _ => continue,
-            };
-            let links_here = inlines.iter().any(|i| {
-                matches!(i, Inline::Link { target: Target::Code(c), .. } if c.eq_ignore_ascii_case(id))
-            });
-            if links_here && !found.contains(&section) {
-                found.push(section.clone());
-            }
-        }
-        found
-    }
 }
 
 /// Every guide, in file-name order. A guide that does not parse is left
@@ -125,25 +40,26 @@ pub fn get(slug: &str) -> Option<&'static Guide> {
         .find(|g| g.slug.eq_ignore_ascii_case(slug.trim()))
 }
 
-/// Guides that discuss entry `id`, with the first section that links it:
-/// the entry's "Further reading". Guides about the code (their `codes`
-/// name it) come first, so 401 leads to the authentication guide.
-pub fn further_reading(id: &str) -> Vec<(&'static Guide, String, String)> {
-    let mut found: Vec<(&Guide, String, String)> = all()
-        .iter()
-        .filter_map(|g| {
-            let (heading, anchor) = g.sections_linking(id).into_iter().next()?;
-            Some((g, heading, anchor))
-        })
-        .collect();
-    // By where the guide lists the code among its subjects; others last.
-    found.sort_by_key(|(g, _, _)| {
-        g.codes
-            .iter()
-            .position(|c| c.eq_ignore_ascii_case(id))
-            .unwrap_or(usize::MAX)
-    });
-    found
+/// A guide that discusses an entry, at the section that does: one line of
+/// the entry's Further reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    pub slug: &'static str,
+    pub title: &'static str,
+    pub minutes: usize,
+    /// The section's heading and anchor; empty for the text before any.
+    pub heading: &'static str,
+    pub anchor: &'static str,
+}
+
+/// Guides that discuss entry `id`, each at the first section that links
+/// it; those that name the code among their subjects first, so 401 leads
+/// to the authentication guide. Worked out at build time.
+pub fn further_reading(id: &str) -> &'static [Reading] {
+    let id = id.trim().to_lowercase();
+    embedded::FURTHER
+        .binary_search_by(|(key, _)| (*key).cmp(id.as_str()))
+        .map_or(&[], |i| embedded::FURTHER[i].1)
 }
 
 /// Guides whose title, summary or headings hold every word of `query`

@@ -2,7 +2,7 @@
 //! matter, then headings, paragraphs, lists, RFC quotes and example
 //! exchanges, with inline code, bold and links.
 
-use super::{Block, Guide, Inline, Target};
+use super::model::{Block, Guide, Inline, Target};
 
 /// Why a guide could not be read, with its line (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]

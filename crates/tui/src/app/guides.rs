@@ -158,12 +158,9 @@ impl App {
         };
         let id = entry.id.to_string();
         match guides::further_reading(&id).first() {
-            Some((guide, _, anchor)) => {
-                let (slug, anchor) = (guide.slug.clone(), anchor.clone());
-                self.open_guide(
-                    &slug,
-                    Some(&anchor).filter(|a| !a.is_empty()).map(|a| a.as_str()),
-                );
+            Some(r) => {
+                let anchor = (!r.anchor.is_empty()).then_some(r.anchor);
+                self.open_guide(r.slug, anchor);
             }
             None => self.status = Some(format!("No guide discusses {id} yet")),
         }
