@@ -22,10 +22,17 @@ fn main() -> ExitCode {
         Err(e) => return usage_error(&e),
     };
     if let Some(command) = cli.command.as_ref().filter(|c| !c.needs_catalog()) {
-        let code = Output::run_std(cli.color, |o| cli::run_without_catalog(command, o));
+        let code = Output::run_std(cli.color, |o| {
+            // Only built-in text (the guides) is shown without a catalog.
+            o.trusted = true;
+            cli::run_without_catalog(command, o)
+        });
         return ExitCode::from(code as u8);
     }
     let (catalog, warning) = load_catalog(&cli);
+    // Built-in text holds no control character (a test checks): escaping
+    // it is only needed once a user's file is merged.
+    let trusted = !catalog.has_user_entries();
     if let Some(warning) = &warning {
         // A path or a value from the user's file may hold escapes.
         eprintln!("httpdex: {}", safe::escape(warning));
@@ -55,15 +62,19 @@ fn main() -> ExitCode {
                 ..Launch::default()
             },
         ),
-        (Some(command), _) => {
-            Output::run_std(cli.color, |o| cli::run_command(&catalog, command, o))
-        }
+        (Some(command), _) => Output::run_std(cli.color, |o| {
+            o.trusted = trusted;
+            cli::run_command(&catalog, command, o)
+        }),
         (None, false) => {
             let show = Command::Show {
                 ids: cli.codes.clone(),
                 json: false,
             };
-            Output::run_std(cli.color, |o| cli::run_command(&catalog, &show, o))
+            Output::run_std(cli.color, |o| {
+                o.trusted = trusted;
+                cli::run_command(&catalog, &show, o)
+            })
         }
         (None, true) => browse(
             catalog.clone(),

@@ -19,6 +19,9 @@ pub struct Output<'w> {
     pub err: Escaping<'w>,
     pub color: bool,
     pub width: usize,
+    /// Whether every text `lines` may get is the built-in catalog's or
+    /// guides' (no user file merged), which hold no control character.
+    pub trusted: bool,
 }
 
 impl Output<'_> {
@@ -47,6 +50,7 @@ impl Output<'_> {
             err: Escaping(&mut err),
             color,
             width: width.clamp(MIN_WIDTH, 120),
+            trusted: false,
         };
         match f(&mut output).and_then(|code| output.out.flush().map(|()| code)) {
             Ok(code) => code,
@@ -65,7 +69,10 @@ impl Output<'_> {
 
     /// A styled document, coloured when colour is on.
     pub fn lines(&mut self, lines: &[Line<'_>]) -> io::Result<()> {
-        ansi::write(self.out.0, lines, self.color)
+        match self.trusted {
+            true => ansi::write_trusted(self.out.0, lines, self.color),
+            false => ansi::write(self.out.0, lines, self.color),
+        }
     }
 
     /// `value` as pretty JSON. serde_json escapes C0 controls (`\u001b`);

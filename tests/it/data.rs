@@ -128,3 +128,39 @@ fn show_from_the_subset_catalog_matches_the_full_one() {
     }
     assert!(Catalog::builtin_subset(&["4040".to_string()]).is_none());
 }
+
+/// The built-in catalog and guides hold no control character or bidi
+/// override: one-shot output skips escaping them (`ansi::write_trusted`)
+/// unless a user's file is merged.
+#[test]
+fn built_in_text_holds_no_control_character() {
+    fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|v| strings(v, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|v| strings(v, out)),
+            _ => {}
+        }
+    }
+    let catalog = crate::catalog();
+    assert!(!catalog.has_user_entries());
+    let mut texts = Vec::new();
+    for e in catalog.entries() {
+        strings(&serde_json::to_value(e).unwrap(), &mut texts);
+    }
+    for c in catalog.comparisons() {
+        strings(&serde_json::to_value(c).unwrap(), &mut texts);
+    }
+    texts.extend(
+        httpdex_core::guides::sources()
+            .iter()
+            .map(|(_, t)| t.to_string()),
+    );
+    for text in texts {
+        let bad: Vec<char> = text
+            .chars()
+            .filter(|c| httpdex_core::safe::is_unsafe(*c))
+            .collect();
+        assert!(bad.is_empty(), "{bad:?} in {text:.60}");
+    }
+}

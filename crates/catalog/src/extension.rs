@@ -148,7 +148,8 @@ impl Catalog {
         if !problems.is_empty() {
             return Err(invalid(problems));
         }
-        let catalog = Catalog::assemble(entries, comparisons, scenarios);
+        let mut catalog = Catalog::assemble(entries, comparisons, scenarios);
+        catalog.user_entries = true;
         let problems = validate_entries(&catalog);
         if problems.is_empty() {
             Ok(catalog)

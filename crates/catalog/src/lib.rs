@@ -95,6 +95,8 @@ pub struct Catalog {
     scenarios: OnceLock<Vec<Scenario>>,
     /// Built on first search: one-shot `show` never pays for it.
     search_index: OnceLock<SearchIndex>,
+    /// Whether a user's file added entries or text.
+    user_entries: bool,
 }
 
 /// Parses one JSON document, mapping serde's error to `file:line:column`.
@@ -189,7 +191,14 @@ impl Catalog {
             comparisons,
             scenarios,
             search_index: OnceLock::new(),
+            user_entries: false,
         }
+    }
+
+    /// Whether a user's file added to this catalog: its text may then hold
+    /// anything, and whatever shows it must escape it.
+    pub fn has_user_entries(&self) -> bool {
+        self.user_entries
     }
 
     pub fn entries(&self) -> &[Entry] {

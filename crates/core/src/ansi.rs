@@ -9,8 +9,25 @@ use ratatui::text::Line;
 
 use crate::safe;
 
-/// Writes lines as text, with SGR escape sequences when `color` is set.
+/// Writes lines as text, with SGR escape sequences when `color` is set;
+/// control characters in the text are written visibly (`core::safe`).
 pub fn write(out: &mut dyn Write, lines: &[Line<'_>], color: bool) -> io::Result<()> {
+    write_lines(out, lines, color, true)
+}
+
+/// `write` for text known to hold no control character: the built-in
+/// catalog and guides, which a test checks. Escaping a page costs about a
+/// tenth of `httpdex show`'s work, so it is only paid for a user's text.
+pub fn write_trusted(out: &mut dyn Write, lines: &[Line<'_>], color: bool) -> io::Result<()> {
+    write_lines(out, lines, color, false)
+}
+
+fn write_lines(
+    out: &mut dyn Write,
+    lines: &[Line<'_>],
+    color: bool,
+    escape: bool,
+) -> io::Result<()> {
     // One buffer reused for every line: a line is written once it is known
     // where its trailing blanks start.
     let mut text = String::with_capacity(256);
@@ -19,7 +36,11 @@ pub fn write(out: &mut dyn Write, lines: &[Line<'_>], color: bool) -> io::Result
         for span in &line.spans {
             let styled = color && push_sgr(&mut text, line.style.patch(span.style));
             // Text from a user's file never reaches the terminal raw.
-            text.push_str(&safe::escape(&span.content));
+            if escape {
+                text.push_str(&safe::escape(&span.content));
+            } else {
+                text.push_str(&span.content);
+            }
             if styled {
                 text.push_str("\x1b[0m");
             }
