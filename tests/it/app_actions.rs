@@ -686,3 +686,40 @@ fn the_logs_screen_follows_a_log_through_the_runner() {
     app.update(Action::Back);
     assert_eq!(app.screen(), Screen::Browse);
 }
+
+#[test]
+fn the_search_lists_matching_guides_below_the_codes_and_enter_opens_one() {
+    use httpdex_tui::app::Screen;
+    let mut app = app();
+    type_text(&mut app, "retry after");
+    let codes = app.browse.hits.len();
+    assert!(codes > 0);
+    let at = app
+        .browse
+        .guides
+        .iter()
+        .position(|g| g.slug == "rate-limiting");
+    let at = at.expect("the rate limiting guide is listed") + codes;
+    app.update(Action::SelectLast);
+    assert_eq!(
+        app.browse.selected,
+        app.browse.rows() - 1,
+        "guides are rows of the list"
+    );
+    while app.browse.selected != at {
+        app.update(Action::SelectPrev);
+    }
+    assert!(app.selected_entry().is_none());
+    let preview: Vec<String> = app
+        .browse
+        .detail
+        .lines
+        .iter()
+        .take(3)
+        .map(|l| l.to_string())
+        .collect();
+    assert!(preview[0].contains("Rate limiting"), "{preview:?}");
+    app.update(Action::Open);
+    assert_eq!(app.screen(), Screen::Reader);
+    assert_eq!(app.reader().unwrap().slug, "rate-limiting");
+}

@@ -76,8 +76,8 @@ fn event() -> impl Strategy<Value = Event> {
 }
 
 fn check_invariants(app: &App) -> Result<(), TestCaseError> {
-    if !app.browse.hits.is_empty() {
-        prop_assert!(app.browse.selected < app.browse.hits.len());
+    if app.browse.rows() > 0 {
+        prop_assert!(app.browse.selected < app.browse.rows());
         prop_assert!(app.browse.list_offset <= app.browse.selected);
     }
     prop_assert!(app.browse.detail.scroll <= app.max_detail_scroll());

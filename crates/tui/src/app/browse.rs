@@ -7,6 +7,7 @@ use super::{App, Screen, WHEEL_STEP, cycle, scroll_delta, step};
 use crate::action::Action;
 use httpdex_catalog::search::{self, Filter, Hit, MAX_QUERY_CHARS, Narrowing};
 use httpdex_catalog::{Class, EntryRef, Origin};
+use httpdex_core::guides::{self, Guide};
 use httpdex_core::snippets::{self, Lang};
 use httpdex_core::{detail, safe};
 
@@ -23,9 +24,12 @@ pub struct Browse {
     pub query: String,
     pub filter: Filter,
     pub hits: Vec<Hit>,
+    /// Guides that match the query, listed below the codes.
+    pub guides: Vec<&'static Guide>,
     /// The last search, which the next keystroke can narrow.
     narrowing: Option<Narrowing>,
-    /// Index into `hits`; meaningless when `hits` is empty.
+    /// Index into the rows: `hits`, then `guides`; meaningless when both
+    /// are empty.
     pub selected: usize,
     /// First visible row of the list.
     pub list_offset: usize,
@@ -46,6 +50,13 @@ pub struct Detail {
     pub lang: Lang,
     /// Whether the user chose the stack in this session (it is saved then).
     pub lang_chosen: bool,
+}
+
+impl Browse {
+    /// How many rows the list has: the codes, then the guides.
+    pub fn rows(&self) -> usize {
+        self.hits.len() + self.guides.len()
+    }
 }
 
 impl Default for Detail {
@@ -101,9 +112,15 @@ impl App {
             Action::SelectFirst => self.select(0),
             Action::SelectLast => self.select(usize::MAX),
             Action::Open if matches!(self.screen(), Screen::Pick { .. }) => self.finish_pick(),
+            Action::Open
+                if self.browse.focus == Focus::Search && self.selected_guide().is_some() =>
+            {
+                let slug = self.selected_guide().map(|g| g.slug.as_str()).unwrap_or("");
+                self.open_guide(slug, None);
+            }
             Action::Open | Action::ToggleFocus => {
                 self.browse.focus = match self.browse.focus {
-                    Focus::Search if !self.browse.hits.is_empty() => Focus::Detail,
+                    Focus::Search if self.browse.rows() > 0 => Focus::Detail,
                     _ => Focus::Search,
                 }
             }
@@ -192,6 +209,10 @@ impl App {
             &self.browse.filter,
             &mut self.browse.narrowing,
         );
+        self.browse.guides = match self.browse.query.trim() {
+            "" => Vec::new(),
+            query => guides::search(query),
+        };
         let keep = previous.and_then(|p| self.browse.hits.iter().position(|h| h.entry == p));
         self.browse.selected = if self.browse.query.is_empty() {
             keep.unwrap_or(0)
@@ -199,7 +220,7 @@ impl App {
             0
         };
         self.browse.list_offset = 0;
-        if self.browse.hits.is_empty() {
+        if self.browse.rows() == 0 {
             self.browse.focus = Focus::Search;
         }
         self.select(self.browse.selected);
@@ -216,9 +237,15 @@ impl App {
         }
     }
 
+    /// The guide on the selected row, when the selection is below the codes.
+    pub fn selected_guide(&self) -> Option<&'static Guide> {
+        let i = self.browse.selected.checked_sub(self.browse.hits.len())?;
+        self.browse.guides.get(i).copied()
+    }
+
     /// Moves the selection, clamped to the list, and scrolls it into view.
     pub(super) fn select(&mut self, index: usize) {
-        let last = self.browse.hits.len().saturating_sub(1);
+        let last = self.browse.rows().saturating_sub(1);
         self.browse.selected = index.min(last);
         let page = self.list_page().max(1);
         if self.browse.selected < self.browse.list_offset {
@@ -229,7 +256,7 @@ impl App {
         self.browse.list_offset = self
             .browse
             .list_offset
-            .min(self.browse.hits.len().saturating_sub(page));
+            .min(self.browse.rows().saturating_sub(page));
         self.refresh_detail();
     }
 
@@ -242,6 +269,15 @@ impl App {
             .hits
             .get(self.browse.selected)
             .map(|h| (h.entry, width, self.browse.detail.lang));
+        if let Some(guide) = self.selected_guide() {
+            // A guide's row shows the guide itself.
+            let page = guides::render(guide, &self.theme, width as usize);
+            self.browse.detail.lines = page.lines;
+            self.browse.detail.key = None;
+            self.browse.detail.snippet_at = None;
+            self.browse.detail.scroll = 0;
+            return;
+        }
         if key == self.browse.detail.key {
             self.browse.detail.scroll = self.browse.detail.scroll.min(self.max_detail_scroll());
             return;
@@ -341,10 +377,10 @@ impl App {
         if areas.list_rows.contains(at) {
             self.browse.focus = Focus::Search;
             let row = self.browse.list_offset + (at.y - areas.list_rows.y) as usize;
-            if row < self.browse.hits.len() {
+            if row < self.browse.rows() {
                 self.select(row);
             }
-        } else if areas.detail.contains(at) && !self.browse.hits.is_empty() {
+        } else if areas.detail.contains(at) && self.browse.rows() > 0 {
             self.browse.focus = Focus::Detail;
         } else if areas.search.contains(at) {
             self.browse.focus = Focus::Search;

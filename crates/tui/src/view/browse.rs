@@ -88,6 +88,24 @@ pub(crate) fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         let y = rows.y + row as u16;
         line.render(Rect::new(rows.x, y, rows.width, 1), buf);
     }
+    // Matching guides follow the codes, as rows of the same list.
+    let first = app.browse.hits.len();
+    for (i, guide) in app.browse.guides.iter().enumerate() {
+        let index = first + i;
+        let Some(row) = index.checked_sub(app.browse.list_offset) else {
+            continue;
+        };
+        if row >= rows.height as usize {
+            break;
+        }
+        let style = if index == app.browse.selected {
+            app.theme.selected()
+        } else {
+            app.theme.link()
+        };
+        let line = Line::styled(format!("📖 {}", guide.title), style);
+        line.render(Rect::new(rows.x, rows.y + row as u16, rows.width, 1), buf);
+    }
 }
 
 /// `401  🔐 Unauthorized  IIS`, matched characters highlighted.

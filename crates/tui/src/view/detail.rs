@@ -20,9 +20,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             block = block.title_bottom(Line::from(format!(" {percent}% ")).right_aligned());
         }
     }
+    if let Some(guide) = app.selected_guide() {
+        let title = format!(" Guide · {} min · Enter reads it ", guide.reading_minutes());
+        block = block.title(Line::from(Span::styled(title, app.theme.heading())));
+    }
     let text_area = super::layout::pane_text(area);
     block.render(area, buf);
-    if app.browse.hits.is_empty() {
+    if app.browse.rows() == 0 {
         Paragraph::new(crate::hints::no_match())
             .style(app.theme.dim())
             .wrap(ratatui::widgets::Wrap { trim: true })
