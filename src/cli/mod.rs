@@ -12,6 +12,8 @@ pub mod exit;
 mod output;
 #[cfg(test)]
 mod plain_lookup_tests;
+#[cfg(feature = "serve")]
+mod serve;
 
 pub use commands::{ListFormat, compare, list, search_cmd, show, snippet};
 pub use output::Output;
@@ -181,6 +183,10 @@ pub enum Command {
     },
     /// The man page (roff) on stdout: `httpdex man > httpdex.1`
     Man,
+    /// A local playground that answers any status code exactly right:
+    /// `curl -i localhost:8080/503`
+    #[cfg(feature = "serve")]
+    Serve(serve::ServeArgs),
     /// Two codes side by side: 401 vs 403, 301 vs 308, any pair
     Compare {
         #[arg(value_name = "A")]
@@ -272,6 +278,8 @@ pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::
                 .write_all(completions::script(*shell, catalog).as_bytes())?;
             Ok(exit::OK)
         }
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::serve(catalog, args, o),
         Command::Quiz { .. } => {
             writeln!(o.err, "httpdex: the quiz needs a terminal")?;
             Ok(exit::USAGE)
