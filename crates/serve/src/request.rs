@@ -114,32 +114,36 @@ fn fields(request: &mut Request, headers: &[httparse::Header]) -> Result<BodyLen
     let mut chunked = false;
     let mut connection = String::new();
     for h in headers {
-        let value = String::from_utf8_lossy(h.value).trim().to_string();
-        let name = h.name.to_ascii_lowercase();
-        match name.as_str() {
-            "content-length" => {
-                let n = value
-                    .parse::<usize>()
-                    .map_err(|_| Refusal::new(400, "Content-Length is not a number"))?;
-                if length.is_some_and(|l| l != n) {
-                    return Err(Refusal::new(400, "two different Content-Length values"));
-                }
-                length = Some(n);
+        // Only the fields the playground reads are copied.
+        let value = || String::from_utf8_lossy(h.value).trim().to_string();
+        let is = |name: &str| h.name.eq_ignore_ascii_case(name);
+        if is("content-length") {
+            let n = value()
+                .parse::<usize>()
+                .map_err(|_| Refusal::new(400, "Content-Length is not a number"))?;
+            if length.is_some_and(|l| l != n) {
+                return Err(Refusal::new(400, "two different Content-Length values"));
             }
-            "transfer-encoding" => {
-                if !value.eq_ignore_ascii_case("chunked") {
-                    return Err(Refusal::new(501, "only chunked Transfer-Encoding is taken"));
-                }
-                chunked = true;
+            length = Some(n);
+        } else if is("transfer-encoding") {
+            if !value().eq_ignore_ascii_case("chunked") {
+                return Err(Refusal::new(501, "only chunked Transfer-Encoding is taken"));
             }
-            "connection" => connection = value.to_ascii_lowercase(),
-            "expect" => request.expect_continue = value.eq_ignore_ascii_case("100-continue"),
-            "accept" => request.accept = Some(value),
-            "host" => request.host = Some(value),
-            "content-type" => request.content_type = Some(value),
-            "access-control-request-method" => request.cors_method = Some(value),
-            "access-control-request-headers" => request.cors_headers = Some(value),
-            _ => {}
+            chunked = true;
+        } else if is("connection") {
+            connection = value().to_ascii_lowercase();
+        } else if is("expect") {
+            request.expect_continue = value().eq_ignore_ascii_case("100-continue");
+        } else if is("accept") {
+            request.accept = Some(value());
+        } else if is("host") {
+            request.host = Some(value());
+        } else if is("content-type") {
+            request.content_type = Some(value());
+        } else if is("access-control-request-method") {
+            request.cors_method = Some(value());
+        } else if is("access-control-request-headers") {
+            request.cors_headers = Some(value());
         }
     }
     request.keep_alive = if request.http10 {

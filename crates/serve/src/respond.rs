@@ -1,12 +1,13 @@
 //! What the playground answers to a request: the entry's response as the
 //! rules and the vendor have it, with the user's controls applied.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use httpdex_catalog::{Entry, Origin};
 use httpdex_core::http::{Arrival, Message, Rules, no_content};
 
-use crate::body::{self, Info};
+use crate::body::{self, Info, Kind};
 use crate::controls::{self, Controls};
 use crate::page;
 use crate::request::Request;
@@ -16,7 +17,7 @@ use crate::wire::{Interim, Response};
 
 /// What to do with a request.
 pub(crate) enum Answer {
-    Respond(Box<Response>, Controls),
+    Respond(Arc<Response>, Controls),
     /// Close without a byte, after `sleep` (nginx's 444).
     Close {
         name: String,
@@ -29,6 +30,9 @@ pub(crate) enum Answer {
 const DEFAULT_LOCATION: &str = "/200";
 
 pub(crate) fn answer(state: &State, request: &Request) -> Answer {
+    if let Some(response) = cached(state, request) {
+        return Answer::Respond(response, Controls::default());
+    }
     let prepared = Controls::parse(request, state.config.max_delay)
         .and_then(|c| controls::extra_headers(request).map(|extra| (c, extra)));
     let (controls, extra) = match prepared {
@@ -54,12 +58,55 @@ pub(crate) fn answer(state: &State, request: &Request) -> Answer {
         }
     };
     finish(&mut response, request, extra);
-    Answer::Respond(Box::new(response), controls)
+    Answer::Respond(Arc::new(response), controls)
 }
 
 fn plain(mut response: Response) -> Answer {
     response.set("Access-Control-Allow-Origin", "*");
-    Answer::Respond(Box::new(response), Controls::default())
+    Answer::Respond(Arc::new(response), Controls::default())
+}
+
+/// The body forms an entry's response is prepared in at start-up.
+pub(crate) const PREPARED: [Kind; 3] = [Kind::Json, Kind::Html, Kind::Text];
+
+/// The responses to a plain `GET /{id}` in each prepared form, made once:
+/// what most requests ask for costs a lookup rather than a rendering.
+/// Problem details name the request's target, so they are not prepared.
+pub(crate) fn prepare(state: &State, entry: &Entry) -> [Option<Arc<Response>>; 3] {
+    PREPARED.map(|kind| {
+        let target = format!("/{}", entry.id);
+        let request = Request {
+            method: "GET".into(),
+            path: target.clone(),
+            target,
+            keep_alive: true,
+            accept: Some(kind.content_type().into()),
+            ..Request::default()
+        };
+        match answer(state, &request) {
+            Answer::Respond(response, _) => Some(response),
+            Answer::Close { .. } => None,
+        }
+    })
+}
+
+/// The prepared response for a request that names one entry and nothing
+/// else (no query, no body), if there is one.
+fn cached(state: &State, request: &Request) -> Option<Arc<Response>> {
+    if !request.query.is_empty() || !request.body.is_empty() || request.cors_method.is_some() {
+        return None;
+    }
+    let path = &request.path;
+    let id = path
+        .strip_prefix("/status/")
+        .or_else(|| path.strip_prefix('/'))?;
+    if id.is_empty() || id.contains([',', ':', '/']) {
+        return None;
+    }
+    let entry = state.catalog.get(id)?;
+    let status = state.rules(entry).status?;
+    let kind = body::negotiate(request.accept.as_deref(), status >= 400);
+    state.prepared(entry, kind)
 }
 
 /// The user's body and headers, CORS, and whether to keep the connection.
@@ -86,7 +133,6 @@ fn finish(response: &mut Response, request: &Request, extra: Vec<(String, String
             .retain(|(n, _)| !n.eq_ignore_ascii_case(&name));
         response.headers.push((name, value));
     }
-    response.close |= !request.keep_alive;
 }
 
 /// The response for an entry; `Ok(None)` when the connection is to close

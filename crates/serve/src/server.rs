@@ -15,21 +15,36 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 
-use crate::{Config, Log, conn};
+use crate::body::Kind;
+use crate::wire::Response;
+use crate::{Config, Log, conn, respond};
 
-/// What every connection shares: the catalog, its rules (worked out once
-/// at start-up, not per request), the configuration and the log.
+/// What every connection shares: the catalog, its rules and prepared
+/// responses (worked out once at start-up, not per request), the
+/// configuration and the log.
 pub(crate) struct State {
     pub catalog: Arc<Catalog>,
     pub config: Config,
     pub log: Option<Log>,
-    rules: HashMap<String, Rules>,
+    entries: HashMap<String, Prepared>,
     seed: AtomicU64,
+}
+
+struct Prepared {
+    rules: Rules,
+    /// In the order of `respond::PREPARED`.
+    responses: [Option<Arc<Response>>; 3],
 }
 
 impl State {
     pub fn rules(&self, entry: &Entry) -> &Rules {
-        &self.rules[entry.id.as_ref()]
+        &self.entries[entry.id.as_ref()].rules
+    }
+
+    /// The response prepared for a plain GET of `entry` in `kind`.
+    pub fn prepared(&self, entry: &Entry, kind: Kind) -> Option<Arc<Response>> {
+        let at = respond::PREPARED.iter().position(|k| *k == kind)?;
+        self.entries[entry.id.as_ref()].responses[at].clone()
     }
 
     /// The reason phrase the playground sends with one of its own answers.
@@ -68,21 +83,32 @@ impl Server {
             addr: listener.local_addr()?,
             ..config
         };
-        let rules = catalog
+        let entries = catalog
             .entries()
             .iter()
-            .map(|e| (e.id.to_string(), Rules::of(e)))
+            .map(|e| {
+                let rules = Rules::of(e);
+                let responses = [None, None, None];
+                (e.id.to_string(), Prepared { rules, responses })
+            })
             .collect();
         let seed = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as u64);
-        let state = State {
+        let mut state = State {
             catalog,
             config,
             log,
-            rules,
+            entries,
             seed: AtomicU64::new(seed),
         };
+        let catalog = state.catalog.clone();
+        for entry in catalog.entries() {
+            let responses = respond::prepare(&state, entry);
+            if let Some(prepared) = state.entries.get_mut(entry.id.as_ref()) {
+                prepared.responses = responses;
+            }
+        }
         Ok(Server { listener, state })
     }
 

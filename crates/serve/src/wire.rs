@@ -4,6 +4,8 @@
 //! but no body for HEAD, Content-Length: 0 for a 205 (which, unlike 204,
 //! is not self-delimiting in RFC 9112 section 6.3).
 
+use std::io::Write;
+
 use httpdex_core::http::{framing, no_content};
 
 use crate::date;
@@ -44,15 +46,21 @@ impl Response {
     }
 }
 
+/// How to frame one sending of a response.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Sending<'a> {
+    pub method: &'a str,
+    /// Whether the client may receive 1xx (not an HTTP/1.0 one).
+    pub interim: bool,
+    /// Close after it, whatever the response says.
+    pub close: bool,
+}
+
 /// Writes the interim responses and the final head into `out`; returns
 /// the body that may follow (empty where none is allowed).
-pub(crate) fn encode<'r>(
-    response: &'r Response,
-    method: &str,
-    interim: bool,
-    out: &mut Vec<u8>,
-) -> &'r [u8] {
-    if interim {
+pub(crate) fn encode<'r>(response: &'r Response, how: Sending, out: &mut Vec<u8>) -> &'r [u8] {
+    let method = how.method;
+    if how.interim {
         for one in &response.interim {
             status_line(out, one.status, &one.reason);
             fields(out, &one.headers);
@@ -73,9 +81,9 @@ pub(crate) fn encode<'r>(
     // A 304 may repeat the 200's length but need not; left out, as the
     // playground has no 200 representation behind it.
     if framing(status, method).content_length && status != 304 {
-        out.extend_from_slice(format!("Content-Length: {}\r\n", body.len()).as_bytes());
+        let _ = write!(out, "Content-Length: {}\r\n", body.len());
     }
-    if response.close {
+    if response.close || how.close {
         out.extend_from_slice(b"Connection: close\r\n");
     }
     out.extend_from_slice(b"\r\n");
@@ -88,7 +96,7 @@ pub(crate) fn encode<'r>(
 
 fn status_line(out: &mut Vec<u8>, status: u16, reason: &str) {
     // The space before an empty phrase is part of the grammar.
-    out.extend_from_slice(format!("HTTP/1.1 {status} {reason}\r\n").as_bytes());
+    let _ = write!(out, "HTTP/1.1 {status} {reason}\r\n");
 }
 
 fn fields(out: &mut Vec<u8>, headers: &[(String, String)]) {
@@ -117,7 +125,12 @@ mod tests {
             ..Response::default()
         };
         let mut out = Vec::new();
-        let body = encode(&response, method, true, &mut out);
+        let how = Sending {
+            method,
+            interim: true,
+            close: false,
+        };
+        let body = encode(&response, how, &mut out);
         out.extend_from_slice(body);
         String::from_utf8(out).unwrap()
     }
