@@ -14,6 +14,8 @@ pub mod logs;
 mod output;
 #[cfg(test)]
 mod plain_lookup_tests;
+#[cfg(feature = "serve")]
+mod serve;
 
 pub use commands::{ListFormat, compare, list, search_cmd, show, snippet};
 pub use output::Output;
@@ -194,6 +196,10 @@ pub enum Command {
     },
     /// What the status codes in access logs mean: counts, top paths, over time
     Logs(logs::LogsArgs),
+    /// A local playground that answers any status code exactly right:
+    /// `curl -i localhost:8080/503`
+    #[cfg(feature = "serve")]
+    Serve(serve::ServeArgs),
     /// Two codes side by side: 401 vs 403, 301 vs 308, any pair
     Compare {
         #[arg(value_name = "A")]
@@ -292,6 +298,8 @@ pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::
                 .write_all(completions::script(*shell, catalog).as_bytes())?;
             Ok(exit::OK)
         }
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::serve(catalog, args, o),
         Command::Quiz { .. } => {
             writeln!(o.err, "httpdex: the quiz needs a terminal")?;
             Ok(exit::USAGE)

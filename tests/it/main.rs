@@ -15,6 +15,8 @@ mod quiz;
 mod quotes;
 mod robustness;
 mod search;
+#[cfg(feature = "serve")]
+mod serve;
 mod snapshots;
 mod snippets;
 mod state;
