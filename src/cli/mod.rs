@@ -6,6 +6,8 @@ use std::io::{self, Write};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+#[cfg(feature = "check")]
+mod check;
 mod commands;
 mod completions;
 pub mod exit;
@@ -194,6 +196,9 @@ pub enum Command {
     },
     /// What the status codes in access logs mean: counts, top paths, over time
     Logs(logs::LogsArgs),
+    /// Fetch URLs and follow every redirect: each hop explained, the chain judged
+    #[cfg(feature = "check")]
+    Check(check::CheckArgs),
     /// Two codes side by side: 401 vs 403, 301 vs 308, any pair
     Compare {
         #[arg(value_name = "A")]
@@ -282,6 +287,8 @@ pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::
         }
         Command::Compare { a, b, json } => compare(catalog, a, b, *json, o),
         Command::Logs(args) => logs::run(catalog, args, o),
+        #[cfg(feature = "check")]
+        Command::Check(args) => check::run(catalog, args, o),
         Command::Snippet { id, lang, copy } => snippet(catalog, id, *lang, *copy, o),
         Command::HoldClipboard | Command::Man | Command::Guide { .. } => {
             run_without_catalog(command, o)
