@@ -61,7 +61,7 @@ pub fn compare(catalog: &Catalog, a: &str, b: &str, json: bool, o: &mut Output) 
         write_json(o, &comparison)?;
     } else {
         let lines = httpdex_core::compare::lines(&comparison, catalog, &o.theme(), o.width);
-        o.lines(&lines)?;
+        o.catalog_lines(&lines)?;
     }
     Ok(exit::OK)
 }
@@ -90,7 +90,7 @@ pub fn show(catalog: &Catalog, ids: &[String], json: bool, o: &mut Output) -> io
             writeln!(o.out)?;
         }
         let lines = detail::entry_lines(catalog, entry, &o.theme(), o.width);
-        o.lines(&lines)?;
+        o.catalog_lines(&lines)?;
     }
     Ok(exit::OK)
 }
@@ -277,7 +277,7 @@ pub fn list(
                 }
                 let heading = format!("{} {}", class.mask(), class.label());
                 let line = ratatui::text::Line::styled(heading, theme.heading());
-                o.lines(&[line])?;
+                o.catalog_lines(&[line])?;
                 write_table(&group, o)?;
                 writeln!(o.out)?;
             }
@@ -314,7 +314,7 @@ fn write_table(entries: &[&Entry], o: &mut Output) -> io::Result<()> {
             ratatui::text::Span::styled(badge, theme.badge()),
             ratatui::text::Span::raw(summary),
         ]);
-        o.lines(&[line])?;
+        o.catalog_lines(&[line])?;
     }
     Ok(())
 }

@@ -15,15 +15,15 @@ pub const IO: i32 = 3;
 pub const TERMINAL: i32 = 4;
 /// A copy was asked for (`snippet --copy`) and no clipboard took it.
 pub const CLIPBOARD: i32 = 5;
-/// Reserved for `httpdex check`: an error-level finding on a URL.
+/// `httpdex check`: an error-level finding on a URL.
 pub const CHECK_FINDING: i32 = 10;
-/// Reserved for `httpdex check`: a final status in 4xx.
+/// `httpdex check`: a final status in 4xx.
 pub const CHECK_CLIENT_ERROR: i32 = 11;
-/// Reserved for `httpdex check`: a final status in 5xx.
+/// `httpdex check`: a final status in 5xx.
 pub const CHECK_SERVER_ERROR: i32 = 12;
-/// Reserved for `httpdex check`: a connection, name or TLS failure.
+/// `httpdex check`: a connection, name or TLS failure.
 pub const NETWORK: i32 = 13;
-/// Reserved for `httpdex check`: no answer within the timeout.
+/// `httpdex check`: no answer within the timeout.
 pub const TIMEOUT: i32 = 14;
 
 /// Every code with what it means, in order.
@@ -40,20 +40,11 @@ pub const TABLE: &[(i32, &str)] = &[
     (IO, "reading or writing a file or stream failed"),
     (TERMINAL, "the terminal could not be set up or was lost"),
     (CLIPBOARD, "a copy was asked for and no clipboard took it"),
-    (CHECK_FINDING, "check: an error-level finding (reserved)"),
-    (
-        CHECK_CLIENT_ERROR,
-        "check: a final status in 4xx (reserved)",
-    ),
-    (
-        CHECK_SERVER_ERROR,
-        "check: a final status in 5xx (reserved)",
-    ),
-    (
-        NETWORK,
-        "check: a connection, name or TLS failure (reserved)",
-    ),
-    (TIMEOUT, "check: no answer within the timeout (reserved)"),
+    (CHECK_FINDING, "check: an error-level finding"),
+    (CHECK_CLIENT_ERROR, "check: a final status in 4xx"),
+    (CHECK_SERVER_ERROR, "check: a final status in 5xx"),
+    (NETWORK, "check: a connection, name or TLS failure"),
+    (TIMEOUT, "check: no answer within the timeout"),
 ];
 
 /// The table as `--help` and the man page show it.

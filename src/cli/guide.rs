@@ -30,7 +30,7 @@ pub fn run(name: Option<&str>, markdown: bool, o: &mut Output) -> io::Result<i32
         return Ok(exit::OK);
     }
     let page = guides::render(guide, &o.theme(), o.width);
-    o.lines(&page.lines)?;
+    o.catalog_lines(&page.lines)?;
     Ok(exit::OK)
 }
 
@@ -52,7 +52,7 @@ fn list(o: &mut Output) -> io::Result<i32> {
             ])
         })
         .collect();
-    o.lines(&lines)?;
+    o.catalog_lines(&lines)?;
     writeln!(
         o.out,
         "\nRead one with `httpdex guide NAME` (--markdown for its source)."

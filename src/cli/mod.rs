@@ -6,6 +6,8 @@ use std::io::{self, Write};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+#[cfg(feature = "check")]
+mod check;
 mod commands;
 mod completions;
 pub mod exit;
@@ -200,6 +202,9 @@ pub enum Command {
     /// `curl -i localhost:8080/503`
     #[cfg(feature = "serve")]
     Serve(serve::ServeArgs),
+    /// Fetch URLs and follow every redirect: each hop explained, the chain judged
+    #[cfg(feature = "check")]
+    Check(check::CheckArgs),
     /// Two codes side by side: 401 vs 403, 301 vs 308, any pair
     Compare {
         #[arg(value_name = "A")]
@@ -288,6 +293,8 @@ pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::
         }
         Command::Compare { a, b, json } => compare(catalog, a, b, *json, o),
         Command::Logs(args) => logs::run(catalog, args, o),
+        #[cfg(feature = "check")]
+        Command::Check(args) => check::run(catalog, args, o),
         Command::Snippet { id, lang, copy } => snippet(catalog, id, *lang, *copy, o),
         Command::HoldClipboard | Command::Man | Command::Guide { .. } => {
             run_without_catalog(command, o)

@@ -67,8 +67,14 @@ impl Output<'_> {
         Theme { color: self.color }
     }
 
-    /// A styled document, coloured when colour is on.
+    /// A styled document, coloured when colour is on, its text escaped.
     pub fn lines(&mut self, lines: &[Line<'_>]) -> io::Result<()> {
+        ansi::write(self.out.0, lines, self.color)
+    }
+
+    /// A document made only of catalog and guide text: escaped when a
+    /// user's file is merged, written as it is otherwise (`trusted`).
+    pub fn catalog_lines(&mut self, lines: &[Line<'_>]) -> io::Result<()> {
         match self.trusted {
             true => ansi::write_trusted(self.out.0, lines, self.color),
             false => ansi::write(self.out.0, lines, self.color),

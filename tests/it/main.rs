@@ -1,6 +1,8 @@
 //! Integration tests, in one binary so they link once.
 
 mod app_actions;
+#[cfg(feature = "check")]
+mod check;
 mod cli;
 mod clipboard;
 mod content;
