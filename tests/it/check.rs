@@ -315,3 +315,27 @@ fn input_with_no_url_is_a_usage_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("argument 1"));
 }
+
+#[test]
+fn urls_come_from_standard_input_too() {
+    use std::io::Write;
+    let s = Server::start(2, |_| response("200 OK", &[], ""));
+    let text = format!("{}\n\n# comment\njunk here\n{}\n", s.url("/1"), s.url("/2"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_httpdex"))
+        .args(["check", "--csv"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("line 4: junk here"));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 3);
+}

@@ -208,7 +208,7 @@ fn short_retry_after(response: &Response, cap: Duration) -> Option<Duration> {
         .headers
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case("retry-after"))?;
-    let wait = Duration::from_secs(value.trim().parse().ok()?);
+    let wait = crate::retry::wait(value, std::time::SystemTime::now())?;
     (wait <= cap).then_some(wait)
 }
 

@@ -377,20 +377,4 @@ fn same_target(a: &str, b: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn permanent(a: &str, b: &str) -> Option<&'static str> {
-        looks_permanent(&Url::parse(a).unwrap(), &Url::parse(b).unwrap())
-    }
-
-    #[test]
-    fn permanent_looking_moves_are_told_apart() {
-        assert!(permanent("http://a.test/x", "https://a.test/x").is_some());
-        assert!(permanent("https://a.test/x", "https://www.a.test/x").is_some());
-        assert!(permanent("https://a.test/x", "https://a.test/x/").is_some());
-        assert!(permanent("https://a.test/x/", "https://a.test/x").is_some());
-        assert!(permanent("https://a.test/x", "https://a.test/login").is_none());
-        assert!(permanent("https://a.test/x", "https://b.test/x").is_none());
-    }
-}
+mod tests;

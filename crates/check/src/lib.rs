@@ -12,6 +12,7 @@ mod input;
 mod judge;
 mod pool;
 mod reason;
+mod retry;
 mod vendor;
 
 use std::time::Duration;
