@@ -41,6 +41,12 @@ pub(crate) fn agent(options: &Options, verify: bool) -> Agent {
         .timeout_recv_response(t)
         .timeout_recv_body(t)
         .user_agent(options.user_agent.as_str())
+        // ureq's buffers default to 128 KB each way per connection, sized
+        // for bodies; a checker sends small heads and reads heads and a few
+        // KB, and with 32 connections open that was most of its memory.
+        .max_response_header_size(32 * 1024)
+        .input_buffer_size(40 * 1024)
+        .output_buffer_size(16 * 1024)
         .tls_config(TlsConfig::builder().disable_verification(!verify).build())
         .build();
     let connector = DefaultConnector::new().chain(reason::Tap);
