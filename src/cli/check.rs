@@ -21,7 +21,8 @@ Exit status, the first that applies to any URL:
    13  a connection, name or TLS failure
    12  a final status in 5xx
    11  a final status in 4xx
-   10  an error-level finding (a redirect loop, a 401 without challenge, ...)
+   10  an error-level finding (a redirect loop, a 401 without challenge, ...),
+       or a chain that ends on a redirect it could not follow
     0  every final status is 2xx (or 3xx with --no-follow) and no error
     2  bad usage, or input with no URL at all (junk lines are reported
        on stderr with their line number; the other lines are checked)";

@@ -182,6 +182,29 @@ fn credentials_stay_with_the_first_origin() {
 }
 
 #[test]
+fn cookies_set_on_the_way_go_back_to_their_origin_only() {
+    let other = Server::start(1, |_| response("200 OK", &[], ""));
+    let away = other.url("/");
+    let s = Server::start(3, move |r| match r.path.as_str() {
+        "/start" => response(
+            "302 Found",
+            &["Set-Cookie: seen=1; Path=/", "Location: /next"],
+            "",
+        ),
+        // Without the cookie, a consent-style page sends the client back.
+        "/next" if r.head.contains("seen=1") => {
+            response("302 Found", &[&format!("Location: {away}")], "")
+        }
+        _ => response("302 Found", &["Location: /start"], ""),
+    });
+    let (code, result) = json(&[&s.url("/start")]);
+    assert_eq!(code, 0, "{result}");
+    assert_eq!(statuses(&result), vec![302, 302, 200]);
+    let other_seen = other.seen.lock().unwrap().join("");
+    assert!(!other_seen.contains("seen=1"), "{other_seen}");
+}
+
+#[test]
 fn the_vendor_picks_its_own_entry() {
     let s = Server::start(1, |_| {
         response("522 ", &["cf-ray: 8a-AMS", "Server: cloudflare"], "")

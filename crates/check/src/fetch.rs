@@ -116,6 +116,12 @@ fn latin1(bytes: &[u8]) -> String {
 pub(crate) fn classify(url: &str, error: ureq::Error) -> Failure {
     use ureq::Error as E;
     let (kind, message) = match &error {
+        // A name that does not resolve in time is a name failure: no
+        // server was reached to be slow.
+        E::Timeout(ureq::Timeout::Resolve) => (
+            FailureKind::Network,
+            "the host name did not resolve in time".into(),
+        ),
         E::Timeout(phase) => (FailureKind::Timeout, format!("no answer in time ({phase})")),
         E::HostNotFound => (FailureKind::Network, "the host name did not resolve".into()),
         E::ConnectionFailed => (FailureKind::Network, "the connection failed".into()),
