@@ -5,6 +5,7 @@
 //! with a per-host limit. No UI: results are typed (`Chain`, `Hop`,
 //! `Finding`) for the command line and the app to present.
 
+mod expiry;
 mod fetch;
 mod follow;
 mod html;
