@@ -330,6 +330,10 @@ fn text_report_draws_the_chain_and_escapes_server_text() {
     );
     assert!(out.contains("evil\\u{202e}txt"), "{out}");
     assert!(out.contains("1 URL: 1 2xx"), "{out}");
+    // A phrase other than the registered one is shown as sent.
+    let s = Server::start(1, |_| response("200 Fine By Me", &[], ""));
+    let out = String::from_utf8_lossy(&httpdex(&[&s.url("/")]).stdout).into_owned();
+    assert!(out.contains("200 OK (sent as \"Fine By Me\")"), "{out}");
 }
 
 #[test]

@@ -18,7 +18,12 @@ use url::Url;
 /// Whole days until the certificate of `url`'s server expires (negative
 /// once expired); `None` for http, or when the handshake fails.
 pub(crate) fn days_left(url: &Url, timeout: Duration) -> Option<i64> {
-    if url.scheme() != "https" {
+    // Behind a proxy the direct handshake could not reach the server, or
+    // would reach another one.
+    let proxied = ["HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()));
+    if url.scheme() != "https" || proxied {
         return None;
     }
     let host = url

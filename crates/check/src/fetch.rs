@@ -179,7 +179,12 @@ fn tls_message(e: &rustls::Error) -> String {
                 "the certificate is not signed by a trusted authority (self-signed?)".into()
             }
             C::Revoked => "the certificate has been revoked".into(),
-            other => format!("the certificate was refused: {other:?}"),
+            // webpki's name for a self-signed certificate made as a CA,
+            // as `openssl req -x509` makes them by default.
+            C::Other(e) if format!("{e:?}").contains("CaUsedAsEndEntity") => {
+                "the certificate is a CA's own, not one it issued (self-signed?)".into()
+            }
+            other => format!("the certificate was refused: {other}"),
         },
         other => format!("TLS: {other}"),
     }

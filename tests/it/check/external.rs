@@ -175,6 +175,8 @@ fn a_self_signed_certificate_is_reported_and_insecure_goes_on() {
     assert_eq!(certificate.unwrap()["level"], "warning", "{result}");
     // Made to last two days: close to its end.
     let expiry = findings.iter().find(|f| f["code"] == "certificate-expiry");
-    let message = expiry.expect("days left reported")["message"].as_str().unwrap();
+    let message = expiry.expect("days left reported")["message"]
+        .as_str()
+        .unwrap();
     assert!(message.contains("expires in"), "{message}");
 }
