@@ -109,7 +109,7 @@ pub(crate) fn check_with(
     };
     let first = url.origin();
     let mut notes = Vec::new();
-    let mut jar = Jar::default();
+    let mut jar = crate::jar::Jar::default();
     loop {
         let mut headers = if url.origin() == first {
             options.headers.clone()
@@ -182,53 +182,6 @@ fn without_credentials(headers: &[(String, String)]) -> Vec<(String, String)> {
         })
         .cloned()
         .collect()
-}
-
-/// The cookies a chain's responses set, sent back to the origin that set
-/// them and nowhere else: sites that set a cookie and redirect (consent and
-/// session pages) loop for a client that forgets it. Attributes (Path,
-/// Domain, Expires) are not read; a chain is short-lived.
-#[derive(Default)]
-struct Jar(Vec<(String, String, String)>);
-
-impl Jar {
-    fn keep(&mut self, url: &Url, headers: &[(String, String)]) {
-        let origin = url.origin().ascii_serialization();
-        let set = headers
-            .iter()
-            .filter(|(n, _)| n.eq_ignore_ascii_case("set-cookie"));
-        for (_, value) in set {
-            let pair = value.split(';').next().unwrap_or("");
-            let Some((name, value)) = pair.split_once('=') else {
-                continue;
-            };
-            let name = name.trim().to_string();
-            self.0.retain(|(o, n, _)| !(*o == origin && *n == name));
-            self.0
-                .push((origin.clone(), name, value.trim().to_string()));
-        }
-    }
-
-    /// Adds the cookies for `url`'s origin to `headers`, after any Cookie
-    /// header the user gave.
-    fn add_to(&self, url: &Url, headers: &mut Vec<(String, String)>) {
-        let origin = url.origin().ascii_serialization();
-        let pairs: Vec<String> = (self.0.iter())
-            .filter(|(o, _, _)| *o == origin)
-            .map(|(_, n, v)| format!("{n}={v}"))
-            .collect();
-        if pairs.is_empty() {
-            return;
-        }
-        let mut value = pairs.join("; ");
-        if let Some(at) = headers
-            .iter()
-            .position(|(n, _)| n.eq_ignore_ascii_case("cookie"))
-        {
-            value = format!("{}; {value}", headers.remove(at).1);
-        }
-        headers.push(("Cookie".to_string(), value));
-    }
 }
 
 /// One hop's request, with the retries a checker owes the server: GET

@@ -10,6 +10,7 @@ mod fetch;
 mod follow;
 mod html;
 mod input;
+mod jar;
 mod judge;
 mod pool;
 mod reason;
