@@ -168,6 +168,18 @@ fn hop_findings(catalog: &Catalog, hop: &Hop, i: usize, add: &mut Add) {
             );
         }
     }
+    if let (Some(location), None) = (&hop.location, &hop.resolved)
+        && (300..400).contains(&hop.status)
+    {
+        let message = format!("Location {location:?} is not a URL reference; not followed");
+        add(
+            Level::Error,
+            "bad-location",
+            message,
+            &reference("10.2.2"),
+            Some(i),
+        );
+    }
     if matches!(hop.status, 429 | 503) && hop.header("retry-after").is_none() {
         let message = format!(
             "{} without Retry-After: clients and crawlers must guess when to come back",

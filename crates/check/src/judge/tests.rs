@@ -109,6 +109,12 @@ fn final_page_problems_are_found() {
 }
 
 #[test]
+fn a_location_that_is_no_url_is_an_error() {
+    let hops = vec![hop("https://a.test/", 301, &[("Location", "http://[oops")])];
+    assert!(found(hops, &Options::default()).contains(&"bad-location"));
+}
+
+#[test]
 fn a_slow_head_is_a_warning() {
     let options = Options {
         slow: Duration::from_millis(1),
