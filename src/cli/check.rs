@@ -21,7 +21,8 @@ Exit status, the first that applies to any URL:
    13  a connection, name or TLS failure
    12  a final status in 5xx
    11  a final status in 4xx
-   10  an error-level finding (a redirect loop, a 401 without challenge, ...)
+   10  an error-level finding (a redirect loop, a 401 without challenge, ...),
+       or a chain that ends on a redirect it could not follow
     0  every final status is 2xx (or 3xx with --no-follow) and no error
     2  bad usage, or input with no URL at all (junk lines are reported
        on stderr with their line number; the other lines are checked)";
@@ -278,4 +279,104 @@ fn worse(a: i32, b: i32) -> i32 {
         _ => 0,
     };
     if rank(b) > rank(a) { b } else { a }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use httpdex_check::{Failure, Finding};
+
+    fn chain(status: Option<u16>, failure: Option<FailureKind>, error: bool) -> Chain {
+        let hop = |status| httpdex_check::Hop {
+            method: "GET".into(),
+            url: "http://a.test/".into(),
+            version: "HTTP/1.1".into(),
+            status,
+            entry: None,
+            name: None,
+            summary: None,
+            reason: None,
+            vendor: None,
+            location: None,
+            resolved: None,
+            head_ms: 1,
+            total_ms: 1,
+            headers: Vec::new(),
+            content_length: None,
+            body_bytes: 0,
+            title: None,
+        };
+        Chain {
+            input: "a.test".into(),
+            hops: status.map(hop).into_iter().collect(),
+            failure: failure.map(|kind| Failure {
+                kind,
+                url: "http://a.test/".into(),
+                message: String::new(),
+            }),
+            findings: error
+                .then(|| Finding {
+                    level: Level::Error,
+                    code: "redirect-loop",
+                    message: String::new(),
+                    reference: String::new(),
+                    hop: None,
+                })
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn each_outcome_has_its_exit_code() {
+        assert_eq!(exit_code(&chain(Some(200), None, false), true), exit::OK);
+        assert_eq!(
+            exit_code(&chain(Some(200), None, true), true),
+            exit::CHECK_FINDING
+        );
+        assert_eq!(
+            exit_code(&chain(Some(404), None, true), true),
+            exit::CHECK_CLIENT_ERROR
+        );
+        assert_eq!(
+            exit_code(&chain(Some(503), None, true), true),
+            exit::CHECK_SERVER_ERROR
+        );
+        assert_eq!(exit_code(&chain(Some(301), None, false), false), exit::OK);
+        let timeout = chain(None, Some(FailureKind::Timeout), false);
+        assert_eq!(exit_code(&timeout, true), exit::TIMEOUT);
+        let tls = chain(None, Some(FailureKind::Tls), true);
+        assert_eq!(exit_code(&tls, true), exit::NETWORK);
+    }
+
+    #[test]
+    fn the_worst_code_wins_in_the_documented_order() {
+        let order = [
+            exit::OK,
+            exit::USAGE,
+            exit::CHECK_FINDING,
+            exit::CHECK_CLIENT_ERROR,
+            exit::CHECK_SERVER_ERROR,
+            exit::NETWORK,
+            exit::TIMEOUT,
+        ];
+        for (i, &a) in order.iter().enumerate() {
+            for &b in &order[i..] {
+                assert_eq!(worse(a, b), b);
+                assert_eq!(worse(b, a), b);
+            }
+        }
+    }
+
+    #[test]
+    fn headers_and_agents_parse() {
+        assert_eq!(
+            parse_header("X-A:  b c ").unwrap(),
+            ("X-A".to_string(), "b c".to_string())
+        );
+        assert!(parse_header("no colon").is_err());
+        assert!(parse_header("Bad Name: x").is_err());
+        assert!(user_agent(Some("googlebot")).contains("Googlebot/2.1"));
+        assert_eq!(user_agent(Some("my-bot/1")), "my-bot/1");
+    }
 }

@@ -205,6 +205,13 @@ pub enum Command {
     /// Fetch URLs and follow every redirect: each hop explained, the chain judged
     #[cfg(feature = "check")]
     Check(check::CheckArgs),
+    /// `check` in a build without the network code: says so.
+    #[cfg(not(feature = "check"))]
+    #[command(hide = true, disable_help_flag = true)]
+    Check {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
     /// Two codes side by side: 401 vs 403, 301 vs 308, any pair
     Compare {
         #[arg(value_name = "A")]
@@ -295,6 +302,14 @@ pub fn run_command(catalog: &Catalog, command: &Command, o: &mut Output) -> io::
         Command::Logs(args) => logs::run(catalog, args, o),
         #[cfg(feature = "check")]
         Command::Check(args) => check::run(catalog, args, o),
+        #[cfg(not(feature = "check"))]
+        Command::Check { .. } => {
+            writeln!(
+                o.err,
+                "httpdex: this build has no `check` (built without the `check` feature)"
+            )?;
+            Ok(exit::USAGE)
+        }
         Command::Snippet { id, lang, copy } => snippet(catalog, id, *lang, *copy, o),
         Command::HoldClipboard | Command::Man | Command::Guide { .. } => {
             run_without_catalog(command, o)

@@ -182,6 +182,29 @@ fn credentials_stay_with_the_first_origin() {
 }
 
 #[test]
+fn cookies_set_on_the_way_go_back_to_their_origin_only() {
+    let other = Server::start(1, |_| response("200 OK", &[], ""));
+    let away = other.url("/");
+    let s = Server::start(3, move |r| match r.path.as_str() {
+        "/start" => response(
+            "302 Found",
+            &["Set-Cookie: seen=1; Path=/", "Location: /next"],
+            "",
+        ),
+        // Without the cookie, a consent-style page sends the client back.
+        "/next" if r.head.contains("seen=1") => {
+            response("302 Found", &[&format!("Location: {away}")], "")
+        }
+        _ => response("302 Found", &["Location: /start"], ""),
+    });
+    let (code, result) = json(&[&s.url("/start")]);
+    assert_eq!(code, 0, "{result}");
+    assert_eq!(statuses(&result), vec![302, 302, 200]);
+    let other_seen = other.seen.lock().unwrap().join("");
+    assert!(!other_seen.contains("seen=1"), "{other_seen}");
+}
+
+#[test]
 fn the_vendor_picks_its_own_entry() {
     let s = Server::start(1, |_| {
         response("522 ", &["cf-ray: 8a-AMS", "Server: cloudflare"], "")
@@ -307,6 +330,10 @@ fn text_report_draws_the_chain_and_escapes_server_text() {
     );
     assert!(out.contains("evil\\u{202e}txt"), "{out}");
     assert!(out.contains("1 URL: 1 2xx"), "{out}");
+    // A phrase other than the registered one is shown as sent.
+    let s = Server::start(1, |_| response("200 Fine By Me", &[], ""));
+    let out = String::from_utf8_lossy(&httpdex(&[&s.url("/")]).stdout).into_owned();
+    assert!(out.contains("200 OK (sent as \"Fine By Me\")"), "{out}");
 }
 
 #[test]
@@ -314,4 +341,28 @@ fn input_with_no_url_is_a_usage_error() {
     let o = httpdex(&["mailto:someone@example.com"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("argument 1"));
+}
+
+#[test]
+fn urls_come_from_standard_input_too() {
+    use std::io::Write;
+    let s = Server::start(2, |_| response("200 OK", &[], ""));
+    let text = format!("{}\n\n# comment\njunk here\n{}\n", s.url("/1"), s.url("/2"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_httpdex"))
+        .args(["check", "--csv"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("line 4: junk here"));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 3);
 }

@@ -41,6 +41,12 @@ pub(crate) fn agent(options: &Options, verify: bool) -> Agent {
         .timeout_recv_response(t)
         .timeout_recv_body(t)
         .user_agent(options.user_agent.as_str())
+        // ureq's buffers default to 128 KB each way per connection, sized
+        // for bodies; a checker sends small heads and reads heads and a few
+        // KB, and with 32 connections open that was most of its memory.
+        .max_response_header_size(32 * 1024)
+        .input_buffer_size(40 * 1024)
+        .output_buffer_size(16 * 1024)
         .tls_config(TlsConfig::builder().disable_verification(!verify).build())
         .build();
     let connector = DefaultConnector::new().chain(reason::Tap);
@@ -110,6 +116,12 @@ fn latin1(bytes: &[u8]) -> String {
 pub(crate) fn classify(url: &str, error: ureq::Error) -> Failure {
     use ureq::Error as E;
     let (kind, message) = match &error {
+        // A name that does not resolve in time is a name failure: no
+        // server was reached to be slow.
+        E::Timeout(ureq::Timeout::Resolve) => (
+            FailureKind::Network,
+            "the host name did not resolve in time".into(),
+        ),
         E::Timeout(phase) => (FailureKind::Timeout, format!("no answer in time ({phase})")),
         E::HostNotFound => (FailureKind::Network, "the host name did not resolve".into()),
         E::ConnectionFailed => (FailureKind::Network, "the connection failed".into()),
@@ -167,7 +179,12 @@ fn tls_message(e: &rustls::Error) -> String {
                 "the certificate is not signed by a trusted authority (self-signed?)".into()
             }
             C::Revoked => "the certificate has been revoked".into(),
-            other => format!("the certificate was refused: {other:?}"),
+            // webpki's name for a self-signed certificate made as a CA,
+            // as `openssl req -x509` makes them by default.
+            C::Other(e) if format!("{e:?}").contains("CaUsedAsEndEntity") => {
+                "the certificate is a CA's own, not one it issued (self-signed?)".into()
+            }
+            other => format!("the certificate was refused: {other}"),
         },
         other => format!("TLS: {other}"),
     }

@@ -2,6 +2,8 @@
 //! the catalog, its `Location` resolved (RFC 3986 §5, fragment kept per
 //! RFC 9110 §10.2.2), credentials kept to the first origin.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
 use std::time::Duration;
 
 use httpdex_catalog::Catalog;
@@ -35,6 +37,8 @@ const KEPT: [&str; 12] = [
 pub(crate) struct Agents {
     verified: Agent,
     insecure: Option<Agent>,
+    /// Days left on each https origin's certificate, looked up once.
+    expiry: Mutex<HashMap<String, Option<i64>>>,
 }
 
 impl Agents {
@@ -42,8 +46,37 @@ impl Agents {
         Agents {
             verified: fetch::agent(options, true),
             insecure: options.insecure.then(|| fetch::agent(options, false)),
+            expiry: Mutex::new(HashMap::new()),
         }
     }
+
+    fn days_left(&self, url: &Url, timeout: Duration) -> Option<i64> {
+        let key = url.origin().ascii_serialization();
+        let known = self.expiry.lock().ok()?.get(&key).copied();
+        let days = known.unwrap_or_else(|| crate::expiry::days_left(url, timeout));
+        self.expiry.lock().ok()?.insert(key, days);
+        days
+    }
+}
+
+/// A certificate this close to its end is a warning: renewal should have
+/// happened (Let's Encrypt's clients renew 30 days ahead).
+const EXPIRY_WARNING_DAYS: i64 = 30;
+
+/// The finding for `url`'s certificate when it expires soon.
+fn expiry_finding(agents: &Agents, url: &Url, options: &Options) -> Option<Finding> {
+    let days = agents.days_left(url, options.timeout)?;
+    (0..EXPIRY_WARNING_DAYS).contains(&days).then(|| Finding {
+        level: Level::Warning,
+        code: "certificate-expiry",
+        message: format!(
+            "the certificate of {} expires in {days} day{}",
+            url.host_str().unwrap_or(""),
+            if days == 1 { "" } else { "s" }
+        ),
+        reference: "RFC 5280 §4.1.2.5".into(),
+        hop: None,
+    })
 }
 
 /// Checks one URL: fetches it, follows its redirects and judges the chain.
@@ -76,12 +109,14 @@ pub(crate) fn check_with(
     };
     let first = url.origin();
     let mut notes = Vec::new();
+    let mut jar = crate::jar::Jar::default();
     loop {
-        let headers = if url.origin() == first {
+        let mut headers = if url.origin() == first {
             options.headers.clone()
         } else {
             without_credentials(&options.headers)
         };
+        jar.add_to(&url, &mut headers);
         let (method, response) = match fetch_hop(agents, &url, &headers, options, &mut notes) {
             Ok(done) => done,
             Err(failure) => {
@@ -89,6 +124,11 @@ pub(crate) fn check_with(
                 break;
             }
         };
+        jar.keep(&url, &response.headers);
+        let probed = chain.hops.iter().any(|h| same_origin(&h.url, &url));
+        if !probed && let Some(finding) = expiry_finding(agents, &url, options) {
+            notes.push(finding);
+        }
         let hop = make_hop(catalog, method, &url, response);
         let next = hop.resolved.as_deref().and_then(|r| parse(r).ok());
         let redirect = (300..400).contains(&hop.status);
@@ -114,6 +154,10 @@ fn parse(text: &str) -> Result<Url, String> {
 
 fn fetchable(url: &Url) -> bool {
     matches!(url.scheme(), "http" | "https")
+}
+
+fn same_origin(a: &str, b: &Url) -> bool {
+    Url::parse(a).is_ok_and(|a| a.origin() == b.origin())
 }
 
 /// Two URLs name the same request when they differ at most in fragment.
@@ -208,7 +252,7 @@ fn short_retry_after(response: &Response, cap: Duration) -> Option<Duration> {
         .headers
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case("retry-after"))?;
-    let wait = Duration::from_secs(value.trim().parse().ok()?);
+    let wait = crate::retry::wait(value, std::time::SystemTime::now())?;
     (wait <= cap).then_some(wait)
 }
 

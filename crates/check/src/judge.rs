@@ -168,6 +168,18 @@ fn hop_findings(catalog: &Catalog, hop: &Hop, i: usize, add: &mut Add) {
             );
         }
     }
+    if let (Some(location), None) = (&hop.location, &hop.resolved)
+        && (300..400).contains(&hop.status)
+    {
+        let message = format!("Location {location:?} is not a URL reference; not followed");
+        add(
+            Level::Error,
+            "bad-location",
+            message,
+            &reference("10.2.2"),
+            Some(i),
+        );
+    }
     if matches!(hop.status, 429 | 503) && hop.header("retry-after").is_none() {
         let message = format!(
             "{} without Retry-After: clients and crawlers must guess when to come back",
@@ -377,20 +389,4 @@ fn same_target(a: &str, b: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn permanent(a: &str, b: &str) -> Option<&'static str> {
-        looks_permanent(&Url::parse(a).unwrap(), &Url::parse(b).unwrap())
-    }
-
-    #[test]
-    fn permanent_looking_moves_are_told_apart() {
-        assert!(permanent("http://a.test/x", "https://a.test/x").is_some());
-        assert!(permanent("https://a.test/x", "https://www.a.test/x").is_some());
-        assert!(permanent("https://a.test/x", "https://a.test/x/").is_some());
-        assert!(permanent("https://a.test/x/", "https://a.test/x").is_some());
-        assert!(permanent("https://a.test/x", "https://a.test/login").is_none());
-        assert!(permanent("https://a.test/x", "https://b.test/x").is_none());
-    }
-}
+mod tests;

@@ -5,13 +5,16 @@
 //! with a per-host limit. No UI: results are typed (`Chain`, `Hop`,
 //! `Finding`) for the command line and the app to present.
 
+mod expiry;
 mod fetch;
 mod follow;
 mod html;
 mod input;
+mod jar;
 mod judge;
 mod pool;
 mod reason;
+mod retry;
 mod vendor;
 
 use std::time::Duration;

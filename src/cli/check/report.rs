@@ -60,11 +60,13 @@ fn hop_lines(hop: &Hop, theme: Theme, lines: &mut Vec<Line<'static>>) {
         .name
         .clone()
         .unwrap_or_else(|| "(not in the catalog)".into());
-    let vendor = hop
-        .vendor
-        .as_ref()
+    let mut vendor = (hop.vendor.as_ref())
         .map(|v| format!(" [{v}]"))
         .unwrap_or_default();
+    // The phrase received, where it is not the registered one.
+    if let Some(reason) = &hop.reason {
+        vendor += &format!(" (sent as \"{reason}\")");
+    }
     lines.push(Line::from(vec![
         Span::raw("  "),
         Span::styled(format!("{} {}", hop.status, name), status_style),
