@@ -98,16 +98,20 @@ mod tests {
     use super::*;
 
     /// A stand-in browser: a script that writes its argument to a file.
+    /// Written by a child shell, not by this process: a write descriptor
+    /// of ours that another test thread's fork inherits would make the
+    /// script "busy" (ETXTBSY) when it is run.
     fn recording_browser(dir: &std::path::Path) -> (String, std::path::PathBuf) {
-        use std::os::unix::fs::PermissionsExt;
         let log = dir.join("opened");
         let script = dir.join("browser.sh");
-        std::fs::write(
-            &script,
-            format!("#!/bin/sh\necho \"$1\" > {}\n", log.display()),
-        )
-        .unwrap();
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let body = format!("#!/bin/sh\necho \"$1\" > {}\n", log.display());
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg("printf '%s' \"$1\" > \"$2\" && chmod 755 \"$2\"")
+            .args(["sh", &body, &script.display().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
         (script.display().to_string(), log)
     }
 
