@@ -723,3 +723,18 @@ fn the_search_lists_matching_guides_below_the_codes_and_enter_opens_one() {
     assert_eq!(app.screen(), Screen::Reader);
     assert_eq!(app.reader().unwrap().slug, "rate-limiting");
 }
+
+#[test]
+fn the_detail_pane_copies_a_curl_for_the_playground() {
+    use httpdex_tui::app::Effect;
+    let mut app = app();
+    type_text(&mut app, "522");
+    app.update(Action::ToggleFocus);
+    app.update(Action::CopyPlaygroundCurl);
+    match app.effects.as_slice() {
+        [Effect::Copy { text, .. }] => {
+            assert_eq!(text, "curl -i http://127.0.0.1:8080/522-cloudflare");
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -83,6 +83,8 @@ pub enum Action {
     CopyExample,
     /// Copy the curl command that checks the code.
     CopyCurl,
+    /// Copy `curl -i` for this code against the local playground.
+    CopyPlaygroundCurl,
     /// Open the quiz.
     OpenQuiz,
     /// Open the list of guides.

@@ -187,6 +187,7 @@ pub(crate) const BINDINGS: &[Binding] = &[
     bind(Detail, &[ch('Y')], Action::CopyTitle, "Copy the \"401 Unauthorized\" line", None),
     bind(Detail, &[ch('e')], Action::CopyExample, "Copy the example response", None),
     bind(Detail, &[ch('C')], Action::CopyCurl, "Copy the curl command that checks it", None),
+    bind(Detail, &[ch('P')], Action::CopyPlaygroundCurl, "Copy a curl command for this code against httpdex serve", None),
     bind(Detail, &[ch('r')], Action::ReadGuide, "Read the guide that discusses this code (Further reading)", Some("read")),
     bind(Detail, &[ch('o')], Action::OpenLink, "Open the cited RFC section in the browser", None),
     bind(Detail, &[ch('O')], Action::OpenVendorPage, "Open the vendor's or Google's page, where the entry has one", None),

@@ -72,12 +72,17 @@ impl Default for Detail {
     }
 }
 
+/// Where `httpdex serve` listens unless told otherwise.
+const PLAYGROUND: &str = "127.0.0.1:8080";
+
 #[derive(Debug, Clone, Copy)]
 enum CopyTarget {
     Snippet,
     Title,
     Example,
     Curl,
+    /// `curl -i` against `httpdex serve` on its default address.
+    Playground,
 }
 
 impl App {
@@ -134,6 +139,7 @@ impl App {
             Action::CopyTitle => self.copy_from_entry(CopyTarget::Title),
             Action::CopyExample => self.copy_from_entry(CopyTarget::Example),
             Action::CopyCurl => self.copy_from_entry(CopyTarget::Curl),
+            Action::CopyPlaygroundCurl => self.copy_from_entry(CopyTarget::Playground),
             Action::ReadGuide => self.read_about_selected(),
             Action::OpenLink => self.open_source(false),
             Action::OpenVendorPage => self.open_source(true),
@@ -332,6 +338,10 @@ impl App {
             CopyTarget::Curl => (
                 snippets::snippet(&self.catalog, entry, Lang::Curl).code,
                 format!("the curl command for {code}"),
+            ),
+            CopyTarget::Playground => (
+                format!("curl -i http://{PLAYGROUND}/{}", entry.id),
+                format!("curl for {code} against httpdex serve (start it first)"),
             ),
         };
         self.copy(text, label);
