@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use crate::app::App;
 use httpdex_core::guides;
+use httpdex_core::wrap::truncate;
 
 pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -31,7 +32,8 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(format!("{:<width$}", g.title), style),
             Span::styled(format!("  {:>2} min", g.reading_minutes()), theme.dim()),
         ]));
-        lines.push(Line::styled(format!("  {}", g.summary), theme.dim()));
+        let summary = truncate(&g.summary, (text.width as usize).saturating_sub(2));
+        lines.push(Line::styled(format!("  {summary}"), theme.dim()));
     }
     // Keep the selection in view: two lines a guide.
     let rows = text.height as usize;
