@@ -738,3 +738,53 @@ fn the_detail_pane_copies_a_curl_for_the_playground() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn the_check_screen_shows_hops_as_they_arrive_and_opens_their_entries() {
+    use httpdex_tui::app::Screen;
+    use httpdex_tui::runner::{Message, Runner};
+    use std::io::{Read, Write};
+    use std::time::Duration;
+    // A loopback server: / answers 301 to /end, /end answers 200.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(4).flatten() {
+            let mut stream = stream;
+            let mut buf = [0u8; 2048];
+            let n = stream.read(&mut buf).unwrap_or(0);
+            let head = String::from_utf8_lossy(&buf[..n]).to_string();
+            let response = if head.starts_with("GET / ") {
+                "HTTP/1.1 301 Moved Permanently\r\nLocation: /end\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            } else {
+                "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+            };
+            let _ = stream.write_all(response.as_bytes());
+        }
+    });
+    let mut app = app();
+    app.update(Action::OpenCheck);
+    assert_eq!(app.screen(), Screen::Check);
+    for c in format!("http://127.0.0.1:{port}/").chars() {
+        app.update(Action::Insert(c));
+    }
+    app.update(Action::Open);
+    assert!(app.check.running);
+    let runner = Runner::new();
+    httpdex_tui::perform_effects(&mut app, &mut crate::io(None, &runner));
+    // The UI is free while the check runs: keys still work.
+    app.update(Action::SelectNext);
+    while app.check.running {
+        match runner.next(Some(Duration::from_secs(30))) {
+            Some(Message::Job(result)) => app.receive(result),
+            other => panic!("expected the check's results, got {other:?}"),
+        }
+    }
+    let statuses: Vec<u16> = app.check.hops.iter().map(|h| h.status).collect();
+    assert_eq!(statuses, [301, 200], "{:?}", app.check.failure);
+    app.check.selected = 0;
+    app.update(Action::Open);
+    assert_eq!(selected_id(&app), "301");
+    app.update(Action::Back);
+    assert_eq!(app.screen(), Screen::Check);
+}

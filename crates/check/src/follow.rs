@@ -81,7 +81,18 @@ fn expiry_finding(agents: &Agents, url: &Url, options: &Options) -> Option<Findi
 
 /// Checks one URL: fetches it, follows its redirects and judges the chain.
 pub fn check(catalog: &Catalog, input: &str, options: &Options) -> Chain {
-    check_with(catalog, &Agents::new(options), input, options)
+    check_with(catalog, &Agents::new(options), input, options, &mut |_| {})
+}
+
+/// `check`, calling `on_hop` with each hop as it arrives (the app draws
+/// the chain while it is followed).
+pub fn check_watching(
+    catalog: &Catalog,
+    input: &str,
+    options: &Options,
+    on_hop: &mut dyn FnMut(&Hop),
+) -> Chain {
+    check_with(catalog, &Agents::new(options), input, options, on_hop)
 }
 
 pub(crate) fn check_with(
@@ -89,6 +100,7 @@ pub(crate) fn check_with(
     agents: &Agents,
     input: &str,
     options: &Options,
+    on_hop: &mut dyn FnMut(&Hop),
 ) -> Chain {
     let mut chain = Chain {
         input: input.to_string(),
@@ -132,6 +144,7 @@ pub(crate) fn check_with(
         let hop = make_hop(catalog, method, &url, response);
         let next = hop.resolved.as_deref().and_then(|r| parse(r).ok());
         let redirect = (300..400).contains(&hop.status);
+        on_hop(&hop);
         chain.hops.push(hop);
         let Some(next) = next.filter(|_| redirect && options.follow) else {
             break;

@@ -138,7 +138,7 @@ pub fn check_all(
                         Next::Done => break,
                     };
                     drop(q);
-                    let chain = check_with(catalog, agents, &urls[index], options);
+                    let chain = check_with(catalog, agents, &urls[index], options, &mut |_| {});
                     queue.lock().unwrap_or_else(|e| e.into_inner()).hosts[at].running -= 1;
                     room.notify_all();
                     if send.send((index, chain)).is_err() {

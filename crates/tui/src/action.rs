@@ -91,6 +91,8 @@ pub enum Action {
     OpenGuides,
     /// Open the Logs screen.
     OpenLogs,
+    /// Open the Check screen.
+    OpenCheck,
     /// Detail: read the first guide that discusses the code, at its section.
     ReadGuide,
     /// Open a link in the browser: the cited RFC section, or the reader's

@@ -9,7 +9,7 @@ use httpdex_core::theme::Theme;
 
 /// Every section of the key table, in the order the help lists them after
 /// the section of the view it was opened from.
-const CONTEXTS: [Context; 10] = [
+const CONTEXTS: [Context; 11] = [
     Context::Search,
     Context::Detail,
     Context::Compare,
@@ -18,6 +18,7 @@ const CONTEXTS: [Context; 10] = [
     Context::Guides,
     Context::Reader,
     Context::Logs,
+    Context::Check,
     Context::Global,
     Context::Help,
 ];

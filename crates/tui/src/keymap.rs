@@ -28,6 +28,8 @@ pub enum Context {
     Reader,
     /// The live dashboard of an access log.
     Logs,
+    /// Checking a URL.
+    Check,
     /// The help overlay is open.
     Help,
 }
@@ -44,6 +46,7 @@ impl Context {
             Context::Guides => "Guides",
             Context::Reader => "Reading a guide",
             Context::Logs => "Logs",
+            Context::Check => "Check a URL",
             Context::Help => "Help",
         }
     }
@@ -139,7 +142,9 @@ const fn bind(
     }
 }
 
-use Context::{Cheatsheet, Compare, Detail, Global, Guides, Help, Logs, Quiz, Reader, Search};
+use Context::{
+    Cheatsheet, Check, Compare, Detail, Global, Guides, Help, Logs, Quiz, Reader, Search,
+};
 
 // One row per binding, kept as a table: it is read more than edited.
 #[rustfmt::skip]
@@ -152,6 +157,7 @@ pub(crate) const BINDINGS: &[Binding] = &[
     bind(Global, &[key(KeyCode::F(3))], Action::CycleOrigin, "Filter by origin: all, IANA, nginx, Cloudflare, …", Some("origin")),
     bind(Global, &[key(KeyCode::F(4))], Action::OpenGuides, "Guides: long reads on each area", Some("guides")),
     bind(Global, &[key(KeyCode::F(5))], Action::OpenLogs, "Logs: follow an access log live", None),
+    bind(Global, &[key(KeyCode::F(6))], Action::OpenCheck, "Check a URL: every hop of its redirect chain", None),
     bind(Search, &[key(KeyCode::Down), ctrl('j'), ctrl('n')], Action::SelectNext, "Next code", Some("move")),
     bind(Search, &[key(KeyCode::Up), ctrl('k'), ctrl('p')], Action::SelectPrev, "Previous code", Some("move")),
     bind(Search, &[key(KeyCode::PageDown)], Action::PageDown, "Page down the list", None),
@@ -251,6 +257,12 @@ pub(crate) const BINDINGS: &[Binding] = &[
     bind(Logs, &[key(KeyCode::Enter)], Action::Open, "Open the log typed in; then the selected status's entry", Some("open")),
     bind(Logs, &[key(KeyCode::Backspace)], Action::Backspace, "Delete a character of the path", None),
     bind(Logs, &[key(KeyCode::Esc)], Action::Back, "Stop following and go back", Some("back")),
+    bind(Check, &[key(KeyCode::Enter)], Action::Open, "Check the URL typed in; else open the selected hop's entry", Some("check/open")),
+    bind(Check, &[key(KeyCode::Down), ctrl('n')], Action::SelectNext, "Next hop", Some("move")),
+    bind(Check, &[key(KeyCode::Up), ctrl('p')], Action::SelectPrev, "Previous hop", None),
+    bind(Check, &[key(KeyCode::Backspace)], Action::Backspace, "Delete a character of the URL", None),
+    bind(Check, &[ctrl('y')], Action::Copy, "Copy the report as Markdown", Some("copy")),
+    bind(Check, &[key(KeyCode::Esc)], Action::Back, "Back", Some("back")),
     bind(Help, &[key(KeyCode::Esc), ch('q')], Action::Back, "Close the help", Some("close")),
     bind(Help, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "Scroll down", Some("scroll")),
     bind(Help, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "Scroll up", Some("scroll")),

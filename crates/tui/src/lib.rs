@@ -269,6 +269,7 @@ pub fn perform_effects(app: &mut App, io: &mut Io) {
                     JobResult::Opened { url, outcome }
                 });
             }
+            Effect::CheckUrl(url) => check_job(&app.catalog, url, io.runner),
             Effect::FollowLog { path, stop } => {
                 io.runner
                     .spawn_feed(move |send| follow_log(&path, &stop.0, send));
@@ -291,6 +292,46 @@ pub fn perform_effects(app: &mut App, io: &mut Io) {
             }
         }
     }
+}
+
+/// The job behind the Check screen: checks `url`, sending each hop as it
+/// arrives and then the findings.
+#[cfg(feature = "check")]
+fn check_job(catalog: &Arc<Catalog>, url: String, runner: &Runner) {
+    use app::{CheckFeed, CheckHop};
+    let catalog = Arc::clone(catalog);
+    runner.spawn_feed(move |send| {
+        let options = httpdex_check::Options::default();
+        let mut on_hop = |hop: &httpdex_check::Hop| {
+            send(JobResult::Check(CheckFeed::Hop(CheckHop {
+                status: hop.status,
+                url: hop.url.clone(),
+                entry: hop.entry.clone(),
+                name: hop.name.clone().unwrap_or_default(),
+                summary: hop.summary.clone().unwrap_or_default(),
+                location: hop.resolved.clone(),
+                millis: hop.total_ms,
+            })));
+        };
+        let chain = httpdex_check::check_watching(&catalog, &url, &options, &mut on_hop);
+        let findings = chain
+            .findings
+            .iter()
+            .map(|f| (format!("{:?}", f.level).to_lowercase(), f.message.clone()))
+            .collect();
+        let failure = chain.failure.map(|f| f.message);
+        send(JobResult::Check(CheckFeed::Done { findings, failure }));
+    });
+}
+
+/// Without the `check` feature the screen says so instead.
+#[cfg(not(feature = "check"))]
+fn check_job(_: &Arc<Catalog>, _: String, runner: &Runner) {
+    runner.spawn_feed(|send| {
+        let failure = Some("this httpdex was built without the check feature".to_string());
+        let findings = Vec::new();
+        send(JobResult::Check(app::CheckFeed::Done { findings, failure }));
+    });
 }
 
 /// The job behind the Logs screen: reads the log, then follows it from

@@ -170,6 +170,9 @@ impl App {
     /// is past the search's length is cut, with a note. Screens without a
     /// text box ignore it.
     pub fn paste(&mut self, text: &str) {
+        if self.screen() == Screen::Check {
+            return self.paste_url(text);
+        }
         if !matches!(self.screen(), Screen::Browse | Screen::Pick { .. }) {
             return;
         }

@@ -8,6 +8,7 @@
 
 mod browse;
 mod cheatsheet;
+mod check;
 mod compare;
 mod guides;
 mod help;
@@ -21,6 +22,7 @@ use ratatui::layout::Rect;
 
 pub use browse::{Browse, Detail, Focus};
 pub use cheatsheet::{CheatItem, CheatSheet};
+pub use check::{CheckFeed, CheckHop, CheckView};
 pub use compare::{CompareView, PickSide};
 pub use guides::Reader;
 pub use help::Help;
@@ -54,6 +56,8 @@ pub enum Screen {
     Guides,
     /// The live dashboard of a followed access log.
     Logs,
+    /// Checking a URL's redirect chain.
+    Check,
     /// A guide being read; one per entry of `App::readers`, so readers can
     /// stand on each other as links are followed.
     Reader,
@@ -78,6 +82,8 @@ pub enum Effect {
     SaveRound(RoundRecord),
     /// Open a link in the user's browser, as a job; copy it where none opens.
     OpenUrl(String),
+    /// Check a URL's redirect chain, as a job whose hops come back one by one.
+    CheckUrl(String),
     /// Read the log at `path`, then follow it until `stop` is set.
     FollowLog {
         path: std::path::PathBuf,
@@ -103,6 +109,8 @@ pub enum JobResult {
     },
     /// A followed log's contents, new lines or failure.
     Log(LogFeed),
+    /// A URL check's hops as they arrive, then its findings.
+    Check(CheckFeed),
 }
 
 /// What the quiz keeps between rounds: the state file's per-code record,
@@ -136,6 +144,7 @@ pub struct App {
     /// The selected guide in the list of guides.
     pub guide_list: usize,
     pub logs: LogsView,
+    pub check: CheckView,
     /// The guides open, one per `Screen::Reader` on the stack, in order.
     pub readers: Vec<Reader>,
     /// The browse state as it was under each `Screen::Browse` pushed over
@@ -165,6 +174,7 @@ impl App {
             guide_list: 0,
             readers: Vec::new(),
             logs: LogsView::default(),
+            check: CheckView::default(),
             saved_browse: Vec::new(),
             stack: Vec::new(),
         };
@@ -197,6 +207,7 @@ impl App {
             (Screen::Guides, _) => Context::Guides,
             (Screen::Reader, _) => Context::Reader,
             (Screen::Logs, _) => Context::Logs,
+            (Screen::Check, _) => Context::Check,
             (_, Focus::Detail) => Context::Detail,
             (_, Focus::Search) => Context::Search,
         }
@@ -325,6 +336,7 @@ impl App {
             Action::CycleClass | Action::CycleOrigin => self.cycle_filter(action),
             Action::OpenGuides => self.open_guides(),
             Action::OpenLogs => self.open_logs(None),
+            Action::OpenCheck => self.open_check(),
             Action::OpenQuiz => {
                 let help = self.help_open() && self.close();
                 self.open_quiz();
@@ -343,6 +355,7 @@ impl App {
                 Screen::Guides => self.update_guides(action),
                 Screen::Reader => self.update_reader(action),
                 Screen::Logs => self.update_logs(action),
+                Screen::Check => self.update_check(action),
             },
         }
     }
@@ -385,6 +398,7 @@ impl App {
             // No browser here (SSH, no display): the URL goes to the
             // clipboard instead, and the status line shows it.
             JobResult::Log(feed) => self.receive_log(feed),
+            JobResult::Check(feed) => self.receive_check(feed),
             JobResult::Opened {
                 url,
                 outcome: Err(_),

@@ -2,6 +2,7 @@
 
 pub mod browse;
 pub mod cheatsheet;
+pub mod check;
 pub mod compare;
 pub mod detail;
 pub mod guides;
@@ -36,6 +37,7 @@ impl Widget for &App {
             Screen::Guides => guides::render_list(self, layout::screen_block(area), buf),
             Screen::Reader => guides::render_reader(self, layout::screen_block(area), buf),
             Screen::Logs => logs::render(self, layout::screen_block(area), buf),
+            Screen::Check => check::render(self, layout::screen_block(area), buf),
         }
         footer(self, areas.footer, buf);
         if self.help_open() {
