@@ -366,3 +366,34 @@ fn urls_come_from_standard_input_too() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("line 4: junk here"));
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 3);
 }
+
+/// The checker against the playground: a redirect chain of three, a
+/// same-host redirect-to, and codes whose rules the checker judges.
+#[test]
+fn the_checker_reads_the_playground() {
+    let addr = crate::serve::shared();
+    let base = format!("http://{addr}");
+    let (code, result) = json(&[&format!("{base}/redirect/3")]);
+    assert_eq!(statuses(&result), [302, 302, 302, 200], "{result}");
+    assert_eq!(code, 0, "a 2xx end and no error finding");
+    assert!(
+        codes(&result).contains(&"long-chain".to_string()),
+        "{result}"
+    );
+    let (_, result) = json(&[&format!("{base}/redirect-to?url=/404&status=308")]);
+    assert_eq!(statuses(&result), [308, 404], "{result}");
+    // The playground sends what each code requires: no missing-header
+    // findings for its 401, 405, 429 or 503.
+    for id in ["401", "405", "429", "503"] {
+        let (_, result) = json(&["--no-follow", &format!("{base}/{id}")]);
+        let found = codes(&result);
+        assert!(
+            !found.iter().any(|c| c.starts_with("missing")),
+            "{id}: {found:?}"
+        );
+    }
+    // A vendor code from the playground is read as that vendor's.
+    let (code, result) = json(&["--no-follow", &format!("{base}/522-cloudflare")]);
+    assert_eq!(code, 12);
+    assert_eq!(result["hops"][0]["entry"], "522-cloudflare", "{result}");
+}
