@@ -391,6 +391,7 @@ fn a_copy_runs_as_a_job_whose_result_comes_back_through_the_runner() {
             runner: &runner,
             suspend: || Ok(()),
             resumed: false,
+            network: crate::NO_NETWORK,
         };
         app.update(Action::Copy);
         httpdex_tui::perform_effects(app, &mut io);
@@ -771,7 +772,10 @@ fn the_check_screen_shows_hops_as_they_arrive_and_opens_their_entries() {
     app.update(Action::Open);
     assert!(app.check.running);
     let runner = Runner::new();
-    httpdex_tui::perform_effects(&mut app, &mut crate::io(None, &runner));
+    // The real checker: the only server it reaches is the loopback one.
+    let mut io = crate::io(None, &runner);
+    io.network = httpdex_tui::NETWORK;
+    httpdex_tui::perform_effects(&mut app, &mut io);
     // The UI is free while the check runs: keys still work.
     app.update(Action::SelectNext);
     while app.check.running {

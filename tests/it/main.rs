@@ -54,5 +54,19 @@ pub fn io<'a>(
         runner,
         suspend: || Ok(()),
         resumed: false,
+        network: NO_NETWORK,
     }
 }
+
+/// Stand-ins for opening links and checking URLs: random keys in the
+/// robustness test must not reach a browser or the network.
+pub const NO_NETWORK: httpdex_tui::Network = httpdex_tui::Network {
+    open: |_| Err("no network in tests".into()),
+    check: |_, _, send| {
+        let done = httpdex_tui::app::CheckFeed::Done {
+            findings: Vec::new(),
+            failure: Some("no network in tests".into()),
+        };
+        send(httpdex_tui::app::JobResult::Check(done));
+    },
+};

@@ -152,6 +152,7 @@ fn event_loop(
         runner: &runner,
         suspend: suspend_to_shell,
         resumed: false,
+        network: NETWORK,
     };
     let mut clock: Option<(u64, Instant)> = None;
     let crash_test = crash_test_requested();
@@ -226,7 +227,24 @@ pub struct Io<'a> {
     pub suspend: fn() -> io::Result<()>,
     /// Set after a suspension: the screen must be redrawn whole.
     pub resumed: bool,
+    /// What may reach beyond this machine (`NETWORK`); tests pass
+    /// stand-ins, so no random key in a test can open a page or a socket.
+    pub network: Network,
 }
+
+/// The effects that go beyond this machine: opening a link in the
+/// browser, and checking a URL (each called on a job's thread).
+#[derive(Clone, Copy)]
+pub struct Network {
+    pub open: fn(&str) -> Result<String, String>,
+    pub check: fn(&Catalog, &str, &dyn Fn(JobResult) -> bool),
+}
+
+/// The real thing: the platform's opener and `httpdex check`'s follower.
+pub const NETWORK: Network = Network {
+    open: httpdex_platform::opener::open,
+    check: check_url,
+};
 
 /// Carries out what update() asked for; failures become status messages.
 /// Slow work (the system clipboard) starts a job and returns at once.
@@ -264,12 +282,17 @@ pub fn perform_effects(app: &mut App, io: &mut Io) {
                     url: url.clone(),
                     outcome: Err("the browser did not start in time".into()),
                 };
+                let open = io.network.open;
                 io.runner.spawn(OPEN_DEADLINE, timed_out, move || {
-                    let outcome = httpdex_platform::opener::open(&url);
+                    let outcome = open(&url);
                     JobResult::Opened { url, outcome }
                 });
             }
-            Effect::CheckUrl(url) => check_job(&app.catalog, url, io.runner),
+            Effect::CheckUrl(url) => {
+                let (catalog, check) = (Arc::clone(&app.catalog), io.network.check);
+                io.runner
+                    .spawn_feed(move |send| check(&catalog, &url, send));
+            }
             Effect::FollowLog { path, stop } => {
                 io.runner
                     .spawn_feed(move |send| follow_log(&path, &stop.0, send));
@@ -297,41 +320,36 @@ pub fn perform_effects(app: &mut App, io: &mut Io) {
 /// The job behind the Check screen: checks `url`, sending each hop as it
 /// arrives and then the findings.
 #[cfg(feature = "check")]
-fn check_job(catalog: &Arc<Catalog>, url: String, runner: &Runner) {
+fn check_url(catalog: &Catalog, url: &str, send: &dyn Fn(JobResult) -> bool) {
     use app::{CheckFeed, CheckHop};
-    let catalog = Arc::clone(catalog);
-    runner.spawn_feed(move |send| {
-        let options = httpdex_check::Options::default();
-        let mut on_hop = |hop: &httpdex_check::Hop| {
-            send(JobResult::Check(CheckFeed::Hop(CheckHop {
-                status: hop.status,
-                url: hop.url.clone(),
-                entry: hop.entry.clone(),
-                name: hop.name.clone().unwrap_or_default(),
-                summary: hop.summary.clone().unwrap_or_default(),
-                location: hop.resolved.clone(),
-                millis: hop.total_ms,
-            })));
-        };
-        let chain = httpdex_check::check_watching(&catalog, &url, &options, &mut on_hop);
-        let findings = chain
-            .findings
-            .iter()
-            .map(|f| (format!("{:?}", f.level).to_lowercase(), f.message.clone()))
-            .collect();
-        let failure = chain.failure.map(|f| f.message);
-        send(JobResult::Check(CheckFeed::Done { findings, failure }));
-    });
+    let options = httpdex_check::Options::default();
+    let mut on_hop = |hop: &httpdex_check::Hop| {
+        send(JobResult::Check(CheckFeed::Hop(CheckHop {
+            status: hop.status,
+            url: hop.url.clone(),
+            entry: hop.entry.clone(),
+            name: hop.name.clone().unwrap_or_default(),
+            summary: hop.summary.clone().unwrap_or_default(),
+            location: hop.resolved.clone(),
+            millis: hop.total_ms,
+        })));
+    };
+    let chain = httpdex_check::check_watching(catalog, url, &options, &mut on_hop);
+    let findings = chain
+        .findings
+        .iter()
+        .map(|f| (format!("{:?}", f.level).to_lowercase(), f.message.clone()))
+        .collect();
+    let failure = chain.failure.map(|f| f.message);
+    send(JobResult::Check(CheckFeed::Done { findings, failure }));
 }
 
 /// Without the `check` feature the screen says so instead.
 #[cfg(not(feature = "check"))]
-fn check_job(_: &Arc<Catalog>, _: String, runner: &Runner) {
-    runner.spawn_feed(|send| {
-        let failure = Some("this httpdex was built without the check feature".to_string());
-        let findings = Vec::new();
-        send(JobResult::Check(app::CheckFeed::Done { findings, failure }));
-    });
+fn check_url(_: &Catalog, _: &str, send: &dyn Fn(JobResult) -> bool) {
+    let failure = Some("this httpdex was built without the check feature".to_string());
+    let findings = Vec::new();
+    send(JobResult::Check(app::CheckFeed::Done { findings, failure }));
 }
 
 /// The job behind the Logs screen: reads the log, then follows it from
