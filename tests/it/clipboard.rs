@@ -52,6 +52,20 @@ pub(crate) fn start_xvfb() -> Option<(Xvfb, String)> {
     Some((server, display))
 }
 
+/// `httpdex snippet 401 --lang express --copy` on X display `display`,
+/// with no Wayland or SSH in its environment.
+fn copy_on(display: &str, state: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_httpdex"))
+        .args(["snippet", "401", "--lang", "express", "--copy"])
+        .env("DISPLAY", display)
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("SSH_TTY")
+        .env_remove("SSH_CONNECTION")
+        .env("HTTPDEX_STATE_DIR", state)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn snippet_copy_survives_the_process_on_x11() {
     if !have("Xvfb") || !have("xclip") {
@@ -60,18 +74,7 @@ fn snippet_copy_survives_the_process_on_x11() {
     }
     let (_server, display) = start_xvfb().expect("Xvfb starts");
     let state = tempfile::tempdir().unwrap();
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_httpdex"))
-            .args(args)
-            .env("DISPLAY", &display)
-            .env_remove("WAYLAND_DISPLAY")
-            .env_remove("SSH_TTY")
-            .env_remove("SSH_CONNECTION")
-            .env("HTTPDEX_STATE_DIR", state.path())
-            .output()
-            .unwrap()
-    };
-    let o = run(&["snippet", "401", "--lang", "express", "--copy"]);
+    let o = copy_on(&display, state.path());
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -127,15 +130,7 @@ fn snippet_copy_gives_up_on_a_display_that_never_answers() {
     let _cleanup = RemoveSocket(format!("/tmp/.X11-unix/X{}", &display[1..]));
     let state = tempfile::tempdir().unwrap();
     let started = Instant::now();
-    let o = Command::new(env!("CARGO_BIN_EXE_httpdex"))
-        .args(["snippet", "401", "--lang", "express", "--copy"])
-        .env("DISPLAY", &display)
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("SSH_TTY")
-        .env_remove("SSH_CONNECTION")
-        .env("HTTPDEX_STATE_DIR", state.path())
-        .output()
-        .unwrap();
+    let o = copy_on(&display, state.path());
     // It returns (it used to wait for ever) with the snippet printed and a
     // clear word that nothing took the copy: stdout is no terminal here.
     let stderr = String::from_utf8_lossy(&o.stderr);

@@ -26,16 +26,21 @@ fn binary() -> String {
     std::env::var("HTTPDEX_E2E_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_httpdex").to_string())
 }
 
+/// A pseudo-terminal of (columns, rows).
+fn open_pty(size: (u16, u16)) -> portable_pty::PtyPair {
+    native_pty_system()
+        .openpty(PtySize {
+            rows: size.1,
+            cols: size.0,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty")
+}
+
 impl Session {
     fn start(args: &[&str], env: &[(&str, &str)]) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: SIZE.1,
-                cols: SIZE.0,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
+        let pty = open_pty(SIZE);
         let state = tempfile::tempdir().unwrap();
         let mut cmd = CommandBuilder::new(binary());
         cmd.args(args);
@@ -185,8 +190,14 @@ fn the_query_option_types_into_the_search() {
 }
 
 #[test]
-fn sigint_and_sigterm_restore_the_terminal() {
-    for (signal, code) in [(libc::SIGINT, 130), (libc::SIGTERM, 143)] {
+fn every_signal_that_ends_the_app_restores_the_terminal() {
+    for (signal, code) in [
+        (libc::SIGINT, 130),
+        (libc::SIGTERM, 143),
+        (libc::SIGQUIT, 131),
+        (libc::SIGUSR1, 138),
+        (libc::SIGHUP, 129),
+    ] {
         let mut s = Session::start(&[], &[]);
         s.wait_for("type to search");
         s.signal(signal);
@@ -250,21 +261,6 @@ fn a_burst_of_keys_is_handled_before_the_app_sleeps() {
 }
 
 #[test]
-fn every_signal_that_ends_the_app_restores_the_terminal() {
-    for (signal, code) in [
-        (libc::SIGQUIT, 131),
-        (libc::SIGUSR1, 138),
-        (libc::SIGHUP, 129),
-    ] {
-        let mut s = Session::start(&[], &[]);
-        s.wait_for("type to search");
-        s.signal(signal);
-        assert_eq!(s.wait_exit(), code, "signal {signal}");
-        s.assert_restored();
-    }
-}
-
-#[test]
 fn ctrl_z_suspends_with_the_terminal_restored_and_fg_resumes() {
     let mut s = Session::start(&[], &[]);
     s.wait_for("type to search");
@@ -291,14 +287,7 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_fg_resumes() {
 fn a_terminal_that_goes_away_ends_the_app() {
     // SIGHUP ignored by the shell, as under `trap "" HUP`: whether the app
     // hears the hangup or only sees its reads fail, it must end, not spin.
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 15,
-            cols: 60,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("open a pty");
+    let pty = open_pty((60, 15));
     let state = tempfile::tempdir().unwrap();
     let mut cmd = CommandBuilder::new("sh");
     cmd.args(["-c", &format!("trap '' HUP; exec {}", binary())]);

@@ -43,13 +43,7 @@ pub(crate) async fn serve(
     mut shutdown: watch::Receiver<bool>,
 ) {
     let _ = stream.set_nodelay(true);
-    let mut conn = Conn {
-        stream,
-        peer,
-        state,
-        buf: Vec::new(),
-        out: Vec::new(),
-    };
+    let mut conn = Conn::new(stream, peer, state);
     loop {
         let request = match conn.next(&mut shutdown).await {
             Next::Request(request) => request,
@@ -84,18 +78,22 @@ pub(crate) async fn serve(
 
 /// Refuses a request with a short body of its own, then closes.
 pub(crate) async fn refuse_connection(stream: TcpStream, peer: SocketAddr, state: Arc<State>) {
-    let mut conn = Conn {
-        stream,
-        peer,
-        state,
-        buf: Vec::new(),
-        out: Vec::new(),
-    };
+    let mut conn = Conn::new(stream, peer, state);
     let refusal = Refusal::new(503, "the playground has too many open connections");
     conn.refuse(refusal, None).await;
 }
 
 impl Conn {
+    fn new(stream: TcpStream, peer: SocketAddr, state: Arc<State>) -> Conn {
+        Conn {
+            stream,
+            peer,
+            state,
+            buf: Vec::new(),
+            out: Vec::new(),
+        }
+    }
+
     /// Reads the next request whole: head, then body.
     async fn next(&mut self, shutdown: &mut watch::Receiver<bool>) -> Next {
         let limits = self.state.config.limits.clone();

@@ -67,19 +67,11 @@ pub fn further_reading(id: &str) -> &'static [Reading] {
 /// query word matches a whole word, or the start of one when it is three
 /// characters or more (`404` finds "404s"; `40` finds nothing).
 pub fn search(query: &str) -> Vec<&'static Guide> {
-    let words: Vec<String> = query
-        .split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = words_of(query);
     if words.is_empty() {
         return Vec::new();
     }
-    let found_in = |text: &str| {
-        let text: Vec<String> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .map(str::to_lowercase)
-            .collect();
+    let found_in = |text: &[String]| {
         words.iter().all(|w| {
             text.iter()
                 .any(|t| t == w || (w.chars().count() >= 3 && t.starts_with(w.as_str())))
@@ -87,17 +79,39 @@ pub fn search(query: &str) -> Vec<&'static Guide> {
     };
     let mut hits: Vec<(bool, &Guide)> = all()
         .iter()
-        .filter_map(|g| {
-            let mut text = format!("{} {} {}", g.title, g.summary, g.slug);
-            for b in &g.blocks {
-                if let Block::Heading { text: h, .. } = b {
-                    text.push(' ');
-                    text.push_str(h);
-                }
-            }
-            found_in(&text).then(|| (found_in(&g.title), g))
-        })
+        .zip(searchable())
+        .filter(|(_, (_, text))| found_in(text))
+        .map(|(g, (title, _))| (found_in(title), g))
         .collect();
     hits.sort_by_key(|(in_title, _)| !in_title);
     hits.into_iter().map(|(_, g)| g).collect()
+}
+
+/// Lower-cased words of `text`, split at anything not a letter or digit.
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Per guide (in `all()`'s order), the words of its title, and of its
+/// title, summary, slug and headings: made once, searched per keystroke.
+fn searchable() -> &'static [(Vec<String>, Vec<String>)] {
+    static WORDS: OnceLock<Vec<(Vec<String>, Vec<String>)>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        all()
+            .iter()
+            .map(|g| {
+                let mut text = format!("{} {} {}", g.title, g.summary, g.slug);
+                for b in &g.blocks {
+                    if let Block::Heading { text: h, .. } = b {
+                        text.push(' ');
+                        text.push_str(h);
+                    }
+                }
+                (words_of(&g.title), words_of(&text))
+            })
+            .collect()
+    })
 }

@@ -125,17 +125,17 @@ fn list_row(entry: &Entry, hit: &Hit, theme: &Theme, selected: bool) -> Line<'st
         entry.emoji.as_ref()
     };
     spans.push(Span::styled(format!("{emoji} "), base));
-    // The well-known name goes first (418's "I'm a teapot"), then the
-    // registry name, whose chars the highlights count.
-    let bracket = !entry.known_as.is_empty() && !entry.name.starts_with('(');
-    if !entry.known_as.is_empty() {
-        let open = if bracket { " (" } else { " " };
-        spans.push(Span::styled(format!("{}{open}", entry.known_as), base));
-    }
+    // The name as `display_name` writes it (418: "I'm a teapot (Unused)"),
+    // the highlights on the registry name's chars within it.
+    let shown = entry.display_name();
+    let at = shown.rfind(entry.name.as_ref()).unwrap_or(0);
+    let end = at + entry.name.len();
+    spans.push(Span::styled(shown[..at].to_string(), base));
     spans.extend(highlighted(&entry.name, &hit.name_highlight, base, theme));
-    if bracket {
-        spans.push(Span::styled(")", base));
-    }
+    spans.push(Span::styled(
+        shown[end.min(shown.len())..].to_string(),
+        base,
+    ));
     if entry.origin != Origin::Iana {
         spans.push(Span::styled(
             format!(" {}", entry.origin.label()),
