@@ -10,6 +10,7 @@
 pub mod ansi;
 pub mod compare;
 pub mod detail;
+mod doc;
 pub mod guides;
 pub mod http;
 pub mod markdown;

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::{Block, Guide, Inline, Target};
-use crate::detail::break_preformatted;
+use crate::doc::break_preformatted;
 use crate::theme::Theme;
 use crate::wrap::width_of;
 
