@@ -792,3 +792,13 @@ fn the_check_screen_shows_hops_as_they_arrive_and_opens_their_entries() {
     app.update(Action::Back);
     assert_eq!(app.screen(), Screen::Check);
 }
+
+#[test]
+fn every_help_line_fits_a_column_of_the_overlay() {
+    use httpdex_tui::keymap::Context;
+    // A column is 80 wide with its border: longer text would be cut.
+    for line in httpdex_tui::help::lines(&Theme::PLAIN, Context::Search) {
+        let text = line.to_string();
+        assert!(httpdex_core::wrap::width_of(&text) <= 78, "{text:?}");
+    }
+}

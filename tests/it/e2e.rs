@@ -164,7 +164,7 @@ fn a_user_session_from_launch_to_quit() {
     s.send("unauth");
     s.wait_for("401 Unauthorized ─");
     s.send("?");
-    s.wait_for("Read the code or guide (or pick the code for a comparison)");
+    s.wait_for("Read the code or guide (or pick a code to compare)");
     s.send_esc();
     s.send("\x18"); // Ctrl-x: compare 401 with...
     s.send("forbidden\r");
