@@ -19,6 +19,7 @@ struct Session {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     output: Arc<Mutex<Vec<u8>>>,
+    size: (u16, u16),
     _state: tempfile::TempDir,
 }
 
@@ -70,13 +71,14 @@ impl Session {
             child,
             writer,
             output,
+            size: SIZE,
             _state: state,
         }
     }
 
     fn screen(&self) -> String {
         let nonzero = |n| std::num::NonZeroU16::new(n).expect("non-zero size");
-        let mut parser = vt100::Parser::new(nonzero(SIZE.1), nonzero(SIZE.0), 0);
+        let mut parser = vt100::Parser::new(nonzero(self.size.1), nonzero(self.size.0), 0);
         parser.process(&self.output.lock().unwrap());
         parser.screen().contents()
     }
@@ -90,6 +92,19 @@ impl Session {
             std::thread::sleep(Duration::from_millis(25));
         }
         panic!("{text:?} never appeared; screen:\n{}", self.screen());
+    }
+
+    /// Resizes the terminal, as dragging a window's corner does.
+    fn resize(&mut self, size: (u16, u16)) {
+        self.master
+            .resize(PtySize {
+                rows: size.1,
+                cols: size.0,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.size = size;
     }
 
     fn send(&mut self, bytes: &str) {
@@ -248,6 +263,49 @@ fn a_long_paste_is_one_line_in_the_search_and_no_key_is_left_unread() {
     s.send("\x03");
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
+}
+
+#[test]
+fn a_paste_opener_without_its_closer_holds_no_key() {
+    // The closer never comes: after a short silence the text so far is
+    // the paste, and the keys after it work.
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("type to search");
+    s.send("\x1b[200~teapot");
+    s.wait_for("418 I'm a teapot (Unused) ─");
+    s.send("\x7f\x7f\x7f\x7f\x7f\x7fnot found");
+    s.wait_for("404 Not Found ─");
+    s.send("\x03");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+
+    // Ctrl-C inside an open paste gets out at once.
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("type to search");
+    s.send("\x1b[200~abc");
+    s.send("\x03");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn a_resized_terminal_is_redrawn_at_its_new_size() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("type to search");
+    s.resize((70, 20));
+    let deadline = Instant::now() + Duration::from_secs(15);
+    // The footer moves to the new last row.
+    while !s
+        .screen()
+        .lines()
+        .nth(19)
+        .is_some_and(|l| l.contains("Esc clear/quit"))
+    {
+        assert!(Instant::now() < deadline, "not redrawn:\n{}", s.screen());
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    s.send("\x03");
+    assert_eq!(s.wait_exit(), 0);
 }
 
 #[test]

@@ -156,3 +156,33 @@ fn a_megabyte_pasted_into_the_search_is_capped() {
         httpdex_catalog::search::MAX_QUERY_CHARS
     );
 }
+
+#[test]
+fn pasted_and_typed_text_in_the_url_and_path_boxes_is_one_safe_capped_line() {
+    use httpdex_tui::action::Action;
+    let mut app = App::new(crate::catalog(), Theme::PLAIN, (120, 40));
+    app.update(Action::OpenCheck);
+    app.paste("\u{202e}https://example.test/\x1b]0;x\x07a b\nc");
+    // The first word only, no control or bidi character.
+    assert_eq!(app.check.input, "https://example.test/");
+    app.update(Action::Insert('\u{2066}'));
+    app.update(Action::Insert('\x1b'));
+    assert_eq!(app.check.input, "https://example.test/");
+    app.paste(&"x".repeat(1 << 20));
+    assert_eq!(app.check.input.chars().count(), 8192);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("The paste was cut to the URL box's 8192 characters")
+    );
+    app.update(Action::Back);
+
+    app.update(Action::OpenLogs);
+    app.paste("/var/log/nginx/\x1b[2Jaccess.log\r\n");
+    assert_eq!(app.logs.input, "/var/log/nginx/ [2Jaccess.log");
+    app.paste(&"y".repeat(10_000));
+    assert_eq!(app.logs.input.chars().count(), 4096);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("The paste was cut to the path box's 4096 characters")
+    );
+}

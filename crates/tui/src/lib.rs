@@ -7,6 +7,7 @@ pub mod app;
 mod effects;
 pub mod help;
 mod hints;
+mod input;
 pub mod keymap;
 pub mod layout;
 pub mod runner;

@@ -10,7 +10,7 @@
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
-use crossterm::event::{self, Event};
+use crossterm::event::Event;
 
 use crate::app::JobResult;
 
@@ -44,23 +44,9 @@ impl Runner {
         Runner { sender, receiver }
     }
 
-    /// Starts the thread that reads the terminal. It stops at the first
-    /// read error, after saying so: a terminal that is gone must end the
-    /// app, not leave it spinning on failed reads.
+    /// Starts reading the terminal (`input::listen`).
     pub(crate) fn listen_to_terminal(&self) {
-        let sender = self.sender.clone();
-        std::thread::spawn(move || {
-            loop {
-                let message = match event::read() {
-                    Ok(event) => Message::Terminal(event),
-                    Err(e) => Message::TerminalGone(e.to_string()),
-                };
-                let gone = matches!(message, Message::TerminalGone(_));
-                if sender.send(message).is_err() || gone {
-                    return;
-                }
-            }
-        });
+        crate::input::listen(self.sender.clone());
     }
 
     /// Another way in, for threads that wake the UI (the signal thread).

@@ -53,6 +53,8 @@ pub(crate) fn install_panic_hook() {
 /// terminal raw: restore it first, then exit as the signal would. SIGTSTP
 /// (a `kill -TSTP`; Ctrl-Z itself arrives as a key in raw mode) becomes a
 /// message, so the UI thread suspends with the terminal in a known state.
+/// SIGWINCH becomes a resize event (the app reads the terminal itself, so
+/// no one else turns it into one).
 #[cfg(unix)]
 pub(crate) fn restore_on_signals(wake: std::sync::mpsc::Sender<Message>) {
     use signal_hook::consts::*;
@@ -60,7 +62,8 @@ pub(crate) fn restore_on_signals(wake: std::sync::mpsc::Sender<Message>) {
         SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
         SIGXFSZ,
     ];
-    let Ok(mut signals) = signal_hook::iterator::Signals::new(ending.iter().chain(&[SIGTSTP]))
+    let Ok(mut signals) =
+        signal_hook::iterator::Signals::new(ending.iter().chain(&[SIGTSTP, SIGWINCH]))
     else {
         return;
     };
@@ -68,6 +71,13 @@ pub(crate) fn restore_on_signals(wake: std::sync::mpsc::Sender<Message>) {
         for signal in signals.forever() {
             if signal == SIGTSTP {
                 let _ = wake.send(Message::Suspend);
+                continue;
+            }
+            if signal == SIGWINCH {
+                if let Ok((columns, rows)) = crossterm::terminal::size() {
+                    let resize = crossterm::event::Event::Resize(columns, rows);
+                    let _ = wake.send(Message::Terminal(resize));
+                }
                 continue;
             }
             restore();

@@ -3,13 +3,13 @@
 use ratatui::layout::Position;
 use ratatui::text::Line;
 
-use super::{App, Screen, WHEEL_STEP, cycle, scroll_delta, step};
+use super::{App, Screen, WHEEL_STEP, cycle, line_input, scroll_delta, step};
 use crate::action::Action;
 use httpdex_catalog::search::{self, Filter, Hit, MAX_QUERY_CHARS, Narrowing};
 use httpdex_catalog::{Class, EntryRef, Origin};
+use httpdex_core::detail;
 use httpdex_core::guides::{self, Guide};
 use httpdex_core::snippets::{self, Lang};
-use httpdex_core::{detail, safe};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
@@ -95,9 +95,8 @@ impl App {
         }
         match action {
             Action::Insert(c)
-                if self.browse.query.chars().count() < MAX_QUERY_CHARS && !c.is_control() =>
+                if line_input::type_char(&mut self.browse.query, c, MAX_QUERY_CHARS) =>
             {
-                self.browse.query.push(c);
                 self.browse.focus = Focus::Search;
                 self.refresh_hits();
             }
@@ -165,30 +164,21 @@ impl App {
         }
     }
 
-    /// Pasted text goes into the search as one line: control characters
-    /// (newlines included) become spaces, runs of spaces fold, and what
-    /// is past the search's length is cut, with a note. Screens without a
-    /// text box ignore it.
+    /// Pasted text goes into the box of the screen shown (the search, the
+    /// URL, the log's path) as one line (`line_input`); what is past the
+    /// box's length is cut, with a note. Screens without a box ignore it.
     pub fn paste(&mut self, text: &str) {
-        if self.screen() == Screen::Check {
-            return self.paste_url(text);
+        match self.screen() {
+            Screen::Check => return self.paste_url(text),
+            Screen::Logs => return self.paste_path(text),
+            Screen::Browse | Screen::Pick { .. } => {}
+            _ => return,
         }
-        if !matches!(self.screen(), Screen::Browse | Screen::Pick { .. }) {
-            return;
+        let line = line_input::one_line(text);
+        let cut = line_input::append(&mut self.browse.query, &line, MAX_QUERY_CHARS, "search");
+        if cut.is_some() {
+            self.status = cut;
         }
-        let line = text
-            .split(|c: char| c.is_whitespace() || safe::is_unsafe(c))
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let room = MAX_QUERY_CHARS.saturating_sub(self.browse.query.chars().count());
-        let kept: String = line.chars().take(room).collect();
-        if kept.chars().count() < line.chars().count() {
-            self.status = Some(format!(
-                "The paste was cut to the search's {MAX_QUERY_CHARS} characters"
-            ));
-        }
-        self.browse.query.push_str(&kept);
         self.browse.focus = Focus::Search;
         self.refresh_hits();
     }

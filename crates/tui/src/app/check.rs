@@ -4,6 +4,7 @@
 //! Markdown. The job (the network part) exists only with the `check`
 //! feature; this state and its messages are plain data either way.
 
+use super::line_input::{self, MAX_URL_CHARS};
 use super::{App, Effect, Screen};
 use crate::action::Action;
 
@@ -48,7 +49,9 @@ impl App {
     pub(super) fn update_check(&mut self, action: Action) {
         let view = &mut self.check;
         match action {
-            Action::Insert(c) if !c.is_control() => view.input.push(c),
+            Action::Insert(c) => {
+                line_input::type_char(&mut view.input, c, MAX_URL_CHARS);
+            }
             Action::Backspace => {
                 view.input.pop();
             }
@@ -86,10 +89,15 @@ impl App {
         self.effects.push(Effect::CheckUrl(url));
     }
 
-    /// Pasted text goes into the URL box, one line.
+    /// Pasted text goes into the URL box: its first word, as a URL has
+    /// no spaces.
     pub(super) fn paste_url(&mut self, text: &str) {
-        let line: String = text.split_whitespace().next().unwrap_or("").to_string();
-        self.check.input.push_str(&line);
+        let line = line_input::one_line(text);
+        let url = line.split(' ').next().unwrap_or_default();
+        let cut = line_input::append(&mut self.check.input, url, MAX_URL_CHARS, "URL box");
+        if cut.is_some() {
+            self.status = cut;
+        }
     }
 
     pub(super) fn receive_check(&mut self, feed: CheckFeed) {

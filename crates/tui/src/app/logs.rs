@@ -10,6 +10,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
+use super::line_input::{self, MAX_PATH_CHARS};
 use super::{App, Effect, Screen};
 use crate::action::Action;
 use httpdex_logs::report::{Report, Source};
@@ -94,10 +95,24 @@ impl App {
         }
     }
 
+    /// Pasted text goes into the path box, one line, while no log is open.
+    pub(super) fn paste_path(&mut self, text: &str) {
+        if self.logs.path.is_some() {
+            return;
+        }
+        let line = line_input::one_line(text);
+        let cut = line_input::append(&mut self.logs.input, &line, MAX_PATH_CHARS, "path box");
+        if cut.is_some() {
+            self.status = cut;
+        }
+    }
+
     pub(super) fn update_logs(&mut self, action: Action) {
         let open = self.logs.path.is_some();
         match action {
-            Action::Insert(c) if !open && !c.is_control() => self.logs.input.push(c),
+            Action::Insert(c) if !open => {
+                line_input::type_char(&mut self.logs.input, c, MAX_PATH_CHARS);
+            }
             Action::Backspace if !open => {
                 self.logs.input.pop();
             }

@@ -13,6 +13,7 @@ mod compare;
 mod effect;
 mod guides;
 mod help;
+mod line_input;
 mod logs;
 mod quiz;
 
