@@ -213,28 +213,44 @@ fn gather(args: &CheckArgs, o: &mut Output) -> io::Result<Result<Vec<Line>, Stri
             )?,
         }
     }
-    let read_stdin = || {
-        let mut all = String::new();
-        io::stdin()
-            .read_to_string(&mut all)
-            .map(|_| all)
-            .map_err(|e| format!("standard input: {e}"))
-    };
     let text = match &args.input {
-        Some(path) if path.as_os_str() == "-" => read_stdin(),
-        Some(path) => std::fs::read_to_string(path).map_err(|e| {
-            format!(
-                "{}: {e}",
-                httpdex_core::safe::escape(&path.display().to_string())
-            )
-        }),
-        None if args.urls.is_empty() && !io::stdin().is_terminal() => read_stdin(),
-        None => Ok(String::new()),
+        Some(path) if path.as_os_str() == "-" => read_capped(io::stdin(), "standard input"),
+        Some(path) => {
+            let name = httpdex_core::safe::escape(&path.display().to_string()).into_owned();
+            std::fs::File::open(path)
+                .map_err(|e| format!("{name}: {e}"))
+                .and_then(|file| read_capped(file, &name))
+        }
+        None if args.urls.is_empty() && !io::stdin().is_terminal() => {
+            read_capped(io::stdin(), "standard input")
+        }
+        None => Ok(Vec::new()),
     };
     Ok(text.map(|text| {
-        lines.extend(httpdex_check::parse_lines(&text));
+        lines.extend(httpdex_check::parse_bytes(&text));
         lines
     }))
+}
+
+/// The most of a URL list read: about a million URLs. Past it, the input
+/// is something else (`/dev/zero`, a runaway `yes`), refused by name
+/// rather than read until memory runs out.
+const MAX_INPUT: u64 = 64 << 20;
+
+/// All of `reader`, up to [`MAX_INPUT`]; `name` says where it came from.
+fn read_capped(reader: impl Read, name: &str) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_INPUT + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{name}: {e}"))?;
+    if bytes.len() as u64 > MAX_INPUT {
+        return Err(format!(
+            "{name}: larger than {} MB; split the list",
+            MAX_INPUT >> 20
+        ));
+    }
+    Ok(bytes)
 }
 
 fn progress_bar(total: usize) -> Option<indicatif::ProgressBar> {

@@ -367,6 +367,31 @@ fn urls_come_from_standard_input_too() {
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 3);
 }
 
+#[test]
+fn input_that_never_ends_is_refused_and_a_bad_line_is_skipped_alone() {
+    // /dev/zero once read until memory ran out.
+    let o = httpdex(&["--input", "/dev/zero"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("/dev/zero: larger than 64 MB"), "{err}");
+
+    // A line that is not UTF-8 once refused the whole file.
+    let s = Server::start(1, |_| response("200 OK", &[], ""));
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("urls.txt");
+    let mut text = b"bad\xff.test\n".to_vec();
+    text.extend_from_slice(s.url("/1").as_bytes());
+    std::fs::write(&list, text).unwrap();
+    let o = httpdex(&["--csv", "--input", list.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("line 1: bad\u{fffd}.test: not UTF-8; skipped"),
+        "{err}"
+    );
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 2);
+}
+
 /// The checker against the playground: a redirect chain of three, a
 /// same-host redirect-to, and codes whose rules the checker judges.
 #[test]

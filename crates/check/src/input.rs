@@ -20,17 +20,34 @@ pub enum Line {
 
 /// Every URL and junk line of `text`, numbered from 1.
 pub fn parse_lines(text: &str) -> Vec<Line> {
-    text.lines()
+    parse_bytes(text.as_bytes())
+}
+
+/// Every URL and junk line of `bytes`, numbered from 1. A line that is not
+/// UTF-8 is junk on its own: the lines around it are still read. A
+/// byte-order mark at the start is not part of the first URL.
+pub fn parse_bytes(bytes: &[u8]) -> Vec<Line> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    bytes
+        .split(|&b| b == b'\n')
         .enumerate()
         .filter_map(|(i, raw)| {
-            let trimmed = raw.trim();
+            let line = i + 1;
+            let Ok(text) = std::str::from_utf8(raw) else {
+                return Some(Line::Junk {
+                    line,
+                    text: String::from_utf8_lossy(raw).trim().to_string(),
+                    reason: "not UTF-8".into(),
+                });
+            };
+            let trimmed = text.trim();
             if trimmed.is_empty() || trimmed.starts_with('#') {
                 return None;
             }
             Some(match parse_line(trimmed) {
-                Ok(url) => Line::Url { line: i + 1, url },
+                Ok(url) => Line::Url { line, url },
                 Err(reason) => Line::Junk {
-                    line: i + 1,
+                    line,
                     text: trimmed.to_string(),
                     reason,
                 },
@@ -91,6 +108,29 @@ mod tests {
         );
         assert!(matches!(&lines[2], Line::Junk { line: 6, .. }));
         assert!(matches!(&lines[3], Line::Junk { line: 7, .. }));
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_junk_and_the_others_are_read() {
+        let lines = parse_bytes(b"\xef\xbb\xbfa.test\r\nb.test/\xff\nhttp://c.test/\n");
+        assert_eq!(
+            lines,
+            [
+                Line::Url {
+                    line: 1,
+                    url: "https://a.test/".into()
+                },
+                Line::Junk {
+                    line: 2,
+                    text: "b.test/\u{fffd}".into(),
+                    reason: "not UTF-8".into()
+                },
+                Line::Url {
+                    line: 3,
+                    url: "http://c.test/".into()
+                },
+            ]
+        );
     }
 
     #[test]

@@ -22,7 +22,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 pub use follow::{check, check_watching};
-pub use input::{Line, parse_line, parse_lines};
+pub use input::{Line, parse_bytes, parse_line, parse_lines};
 pub use pool::{PoolOptions, check_all};
 
 /// The request method of the first hop.
