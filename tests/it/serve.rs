@@ -262,8 +262,9 @@ fn no_content_statuses_end_with_their_header_section() {
     assert!(get(addr, "/205").ends_with("Content-Length: 0\r\nConnection: close\r\n\r\n"));
 }
 
-#[test]
-fn the_binary_prints_its_port_and_drains_on_ctrl_c() {
+/// `httpdex serve` on a free port, with a request in flight that sleeps
+/// `sleep_ms`; the connection is returned to read its answer.
+fn serving_a_slow_request(sleep_ms: u32) -> (std::process::Child, TcpStream) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_httpdex"))
         .args(["serve", "--port", "0", "--quiet"])
         .stdout(Stdio::piped())
@@ -285,12 +286,22 @@ fn the_binary_prints_its_port_and_drains_on_ctrl_c() {
         .unwrap();
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
     let mut stream = TcpStream::connect(addr).unwrap();
-    stream
-        .write_all(b"GET /200?sleep=1500 HTTP/1.1\r\nHost: x\r\n\r\n")
-        .unwrap();
-    // The request is in flight (it sleeps) when the signal arrives.
+    let request = format!("GET /200?sleep={sleep_ms} HTTP/1.1\r\nHost: x\r\n\r\n");
+    stream.write_all(request.as_bytes()).unwrap();
+    // The request is in flight (it sleeps) when a signal arrives.
     std::thread::sleep(Duration::from_millis(400));
+    (child, stream)
+}
+
+fn interrupt(child: &std::process::Child) {
+    // SAFETY: sends SIGINT to the child this test spawned.
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+}
+
+#[test]
+fn the_binary_prints_its_port_and_drains_on_ctrl_c() {
+    let (mut child, mut stream) = serving_a_slow_request(1500);
+    interrupt(&child);
     let mut text = String::new();
     stream
         .set_read_timeout(Some(Duration::from_secs(20)))
@@ -299,4 +310,25 @@ fn the_binary_prints_its_port_and_drains_on_ctrl_c() {
     assert!(text.starts_with("HTTP/1.1 200 OK\r\n"), "{text}");
     assert!(text.contains("Connection: close\r\n"), "{text}");
     assert_eq!(child.wait().unwrap().code(), Some(0));
+}
+
+#[test]
+fn a_second_ctrl_c_stops_the_draining() {
+    // The request would sleep a minute; a second Ctrl-C ends the wait for
+    // it. (Sent a moment after the first, as a person would: two signals
+    // sent at once may arrive as one.)
+    let (mut child, mut stream) = serving_a_slow_request(60_000);
+    interrupt(&child);
+    std::thread::sleep(Duration::from_millis(300));
+    interrupt(&child);
+    let started = std::time::Instant::now();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert!(started.elapsed() < Duration::from_secs(30), "it drained");
+    let mut text = String::new();
+    let _ = stream.read_to_string(&mut text);
+    assert!(
+        text.is_empty(),
+        "the sleeping request was not answered: {text}"
+    );
 }

@@ -121,10 +121,8 @@ impl Server {
     pub fn run(self) -> io::Result<()> {
         runtime()?.block_on(async move {
             let listener = TcpListener::from_std(self.listener)?;
-            let hurry = async {
-                let _ = tokio::signal::ctrl_c().await;
-            };
-            serve(listener, self.state, stop_signal(), hurry).await;
+            let (stop, hurry) = stop_signals()?;
+            serve(listener, self.state, stop, hurry).await;
             Ok(())
         })
     }
@@ -198,19 +196,43 @@ fn runtime() -> io::Result<tokio::runtime::Runtime> {
         .build()
 }
 
-async fn stop_signal() {
+/// The first Ctrl-C (or SIGTERM) stops accepting, the second stops the
+/// draining. One listener per signal, made before serving starts: two
+/// listeners made as each wait begins would lose a second Ctrl-C sent
+/// before the second was made.
+fn stop_signals() -> io::Result<(impl Future<Output = ()>, impl Future<Output = ()>)> {
+    let (stopping, stop) = tokio::sync::oneshot::channel::<()>();
+    let (hurrying, hurry) = tokio::sync::oneshot::channel::<()>();
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
-        if let Ok(mut term) = signal(SignalKind::terminate()) {
+        let mut interrupt = signal(SignalKind::interrupt())?;
+        let mut terminate = signal(SignalKind::terminate())?;
+        tokio::spawn(async move {
             tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = term.recv() => {}
+                _ = interrupt.recv() => {}
+                _ = terminate.recv() => {}
             }
-            return;
-        }
+            let _ = stopping.send(());
+            interrupt.recv().await;
+            let _ = hurrying.send(());
+        });
     }
-    let _ = tokio::signal::ctrl_c().await;
+    #[cfg(not(unix))]
+    tokio::spawn(async move {
+        let _ = tokio::signal::ctrl_c().await;
+        let _ = stopping.send(());
+        let _ = tokio::signal::ctrl_c().await;
+        let _ = hurrying.send(());
+    });
+    Ok((
+        async {
+            let _ = stop.await;
+        },
+        async {
+            let _ = hurry.await;
+        },
+    ))
 }
 
 /// Accepts until `stop`, then drains the connections, or stops draining
