@@ -1,5 +1,5 @@
-//! The interactive browser of httpdex: terminal set-up, the event loop,
-//! tear-down, the key table, the screens and the effects (clipboard, state
+//! The interactive browser of httpdex: terminal set-up, reading the
+//! terminal's input, the event loop, tear-down, the key table, the screens and the effects (clipboard, state
 //! file) that `App::update` asks for.
 
 pub mod action;
