@@ -84,6 +84,9 @@ fn sequence(params: &[u8], last: u8) -> Option<Event> {
     let first = numbers.first().copied();
     let modifiers = numbers.get(1).map_or(KeyModifiers::NONE, |&m| modifiers(m));
     match last {
+        // xterm's modifyOtherKeys (tmux's `extended-keys always`):
+        // `ESC [ 27 ; modifiers ; code ~`, as kitty's form below.
+        b'~' if first == Some(27) && numbers.len() == 3 => kitty_key(numbers[2], modifiers),
         b'~' => tilde_key(first?).map(|code| key(code, modifiers)),
         b'Z' => Some(key(KeyCode::BackTab, KeyModifiers::SHIFT | modifiers)),
         b'I' if params.is_empty() => Some(Event::FocusGained),
