@@ -91,7 +91,10 @@ fn arrows_pages_and_function_keys_in_every_form_terminals_send() {
             key(KeyCode::Char('c'), KeyModifiers::CONTROL),
         ),
         (b"\x1b[27u", plain(KeyCode::Esc)),
-        (b"\x1b[27;5;106~", key(KeyCode::Char('j'), KeyModifiers::CONTROL)),
+        (
+            b"\x1b[27;5;106~",
+            key(KeyCode::Char('j'), KeyModifiers::CONTROL),
+        ),
         (b"\x1b[27;2;13~", key(KeyCode::Enter, KeyModifiers::SHIFT)),
         (b"\x1b[I", Event::FocusGained),
         (b"\x1bx", key(KeyCode::Char('x'), KeyModifiers::ALT)),
