@@ -55,10 +55,72 @@ pub fn pad(text: &str, width: usize) -> String {
 /// word wider than a line is split, never cut. An empty text gives one line
 /// holding `first`.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    // Checked once for the whole text rather than word by word.
-    let ascii = text.is_ascii();
-    let word_width = |word: &str| if ascii { word.len() } else { word.width() };
+    if is_plain(text) {
+        return wrap_plain(text, width, first, rest);
+    }
+    wrap_words(text, width, first, rest, Vec::new())
+}
+
+/// ASCII words with single spaces between them, the usual text: columns
+/// are bytes and every line is a slice of the text, so a line costs one
+/// backward search for a space instead of a walk over every word.
+fn is_plain(text: &str) -> bool {
+    // Starting as if after a space refuses a leading space; ending so
+    // refuses a trailing one and the empty text.
+    let mut after_space = true;
+    for &b in text.as_bytes() {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if b.is_ascii_whitespace() || !b.is_ascii() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space
+}
+
+/// `wrap` for text that `is_plain`, with the same lines as `wrap_words`.
+fn wrap_plain(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let mut lines = Vec::new();
+    let mut left = text;
+    let mut prefix = first;
+    loop {
+        let room = width.saturating_sub(width_of(prefix));
+        let take = if left.len() <= room {
+            left.len()
+        } else {
+            // The last space that leaves the line within the width: the
+            // line is the words before it.
+            match left.as_bytes()[..=room].iter().rposition(|&b| b == b' ') {
+                Some(space) => space,
+                // A word wider than the line: the general path splits it.
+                None => return wrap_words(left, width, prefix, rest, lines),
+            }
+        };
+        let mut line = String::with_capacity(prefix.len() + take);
+        line.push_str(prefix);
+        line.push_str(&left[..take]);
+        lines.push(line);
+        if take == left.len() {
+            return lines;
+        }
+        left = &left[take + 1..];
+        prefix = rest;
+    }
+}
+
+/// The general greedy wrap, appending to `lines`.
+fn wrap_words(
+    text: &str,
+    width: usize,
+    first: &str,
+    rest: &str,
+    mut lines: Vec<String>,
+) -> Vec<String> {
     // Room for a full line up front: growing it cost more than the wrapping.
     let new_line = |prefix: &str| {
         let mut line = String::with_capacity(width + 16);
@@ -69,7 +131,9 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let mut used = width_of(first);
     let mut empty = true;
     for word in text.split_ascii_whitespace() {
-        let w = word_width(word);
+        // Word by word: a paragraph with one curly quote still has
+        // mostly ASCII words, which need no width table.
+        let w = width_of(word);
         let gap = usize::from(!empty);
         if !empty && used + gap + w > width {
             lines.push(std::mem::replace(&mut line, new_line(rest)));
@@ -143,6 +207,15 @@ mod tests {
     }
 
     #[test]
+    fn only_ascii_words_with_single_spaces_take_the_plain_path() {
+        use super::is_plain;
+        assert!(is_plain("not found"));
+        for text in ["", " a", "a ", "a  b", "a\tb", "a\nb", "caf\u{e9}"] {
+            assert!(!is_plain(text), "{text:?}");
+        }
+    }
+
+    #[test]
     fn empty_text_keeps_its_prefix() {
         assert_eq!(wrap("", 10, "A: ", ""), vec!["A: "]);
     }
@@ -162,6 +235,21 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The fast path for plain text gives exactly the general lines.
+        #[test]
+        fn plain_text_wraps_as_the_general_path_does(
+            text in "[a-z]{1,12}( [a-z]{1,12}){0,20}",
+            width in 1usize..40,
+            first in proptest::sample::select(vec!["", "• ", "Q: ", "│ "]),
+            rest in proptest::sample::select(vec!["", "  ", "   "]),
+        ) {
+            proptest::prop_assert!(super::is_plain(&text));
+            proptest::prop_assert_eq!(
+                super::wrap_plain(&text, width, first, rest),
+                super::wrap_words(&text, width, first, rest, Vec::new())
+            );
+        }
+
         #[test]
         fn loses_nothing_and_overflows_only_by_one_char(
             text in "[a-z é語🙂\t.-]{0,80}",
