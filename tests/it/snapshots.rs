@@ -195,3 +195,102 @@ fn guides_list_at_120x40() {
     app.update(Action::SelectNext);
     insta::assert_snapshot!(render(&app));
 }
+
+#[test]
+fn guides_list_at_80x24() {
+    let mut app = app_with((80, 24), "");
+    app.update(Action::OpenGuides);
+    app.update(Action::SelectNext);
+    insta::assert_snapshot!(render(&app));
+}
+
+/// The Logs screen with a small nginx log loaded (the follow job is not
+/// run: its first message is handed over directly, so nothing depends on
+/// the clock or a temporary path).
+fn logs_app(size: (u16, u16)) -> App {
+    use httpdex_tui::app::{JobResult, LogFeed};
+    let mut app = app_with(size, "");
+    app.open_logs(Some("/var/log/nginx/access.log".into()));
+    app.effects.clear();
+    let line = |ip: &str, status: u16, path: &str| {
+        format!(
+            "{ip} - - [14/Oct/2025:09:30:00 +0000] \"GET {path} HTTP/1.1\" {status} 12 \"-\" \"curl/8\"\n"
+        )
+    };
+    let mut log = String::new();
+    for (status, path, times) in [
+        (200, "/", 40),
+        (304, "/app.css", 12),
+        (404, "/wp-login.php", 7),
+        (499, "/slow-report", 3),
+        (502, "/api/orders", 2),
+    ] {
+        for i in 0..times {
+            log += &line(&format!("203.0.113.{}", i % 9), status, path);
+        }
+    }
+    let analysis =
+        httpdex_logs::analyze_bytes(log.as_bytes(), &httpdex_logs::Options::default()).unwrap();
+    app.receive(JobResult::Log(LogFeed::Loaded(Box::new(analysis))));
+    app
+}
+
+#[test]
+fn logs_at_120x40() {
+    insta::assert_snapshot!(render(&logs_app((120, 40))));
+}
+
+#[test]
+fn logs_at_80x24() {
+    insta::assert_snapshot!(render(&logs_app((80, 24))));
+}
+
+/// The Check screen after a two-hop chain (the check job is not run: its
+/// messages are handed over directly).
+fn check_app(size: (u16, u16)) -> App {
+    use httpdex_tui::app::{CheckFeed, CheckHop, JobResult};
+    let mut app = app_with(size, "");
+    app.update(Action::OpenCheck);
+    for c in "http://127.0.0.1:8080/old".chars() {
+        app.update(Action::Insert(c));
+    }
+    app.update(Action::Open);
+    app.effects.clear();
+    let hop = |status: u16, url: &str, location: Option<&str>, millis| {
+        let entry = app.catalog.get(&status.to_string()).unwrap();
+        CheckHop {
+            status,
+            url: url.into(),
+            entry: Some(entry.id.to_string()),
+            name: entry.name.to_string(),
+            summary: entry.summary.to_string(),
+            location: location.map(str::to_string),
+            millis,
+        }
+    };
+    let feed = [
+        CheckFeed::Hop(hop(301, "http://127.0.0.1:8080/old", Some("/new"), 3)),
+        CheckFeed::Hop(hop(200, "http://127.0.0.1:8080/new", None, 2)),
+        CheckFeed::Done {
+            findings: vec![(
+                "note".into(),
+                "hop 1: a permanent redirect; update links to point at /new".into(),
+            )],
+            failure: None,
+        },
+    ];
+    for message in feed {
+        app.receive(JobResult::Check(message));
+    }
+    app
+}
+
+#[test]
+fn check_at_120x40() {
+    insta::assert_snapshot!(render(&check_app((120, 40))));
+}
+
+#[test]
+fn check_at_80x24() {
+    insta::assert_snapshot!(render(&check_app((80, 24))));
+}

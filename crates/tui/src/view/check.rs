@@ -4,12 +4,17 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
 use crate::app::App;
 use httpdex_catalog::Class;
 use httpdex_core::safe;
+use httpdex_core::wrap::wrap;
+
+/// Where a hop's details start, under its status.
+const DETAIL: &str = "      ";
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -19,13 +24,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .title(Span::styled(" Check a URL ", theme.heading()));
     block.render(area, buf);
     let text = crate::layout::pane_text(area);
+    let width = usize::from(text.width);
+    // Wrapped here, not by the paragraph, so that continuation lines keep
+    // their indent and the count of rows below is the count drawn.
+    let wrapped = |lines: &mut Vec<Line<'static>>, text: &str, style: Style, indent: &str| {
+        for line in wrap(text, width, indent, indent) {
+            lines.push(Line::styled(line, style));
+        }
+    };
     let mut lines = vec![Line::from(vec![
         Span::styled("URL › ", theme.key()),
         Span::raw(safe::escape(&view.input).into_owned()),
     ])];
     if let Some(url) = &view.url {
         lines.push(Line::default());
-        lines.push(Line::styled(safe::escape(url).into_owned(), theme.title()));
+        wrapped(&mut lines, &safe::escape(url), theme.title(), "");
     }
     for (i, hop) in view.hops.iter().enumerate() {
         if i > 0 {
@@ -40,39 +53,31 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(format!("  {} {}", hop.status, hop.name), style),
             Span::styled(format!("  {} ms", hop.millis), theme.dim()),
         ]));
-        lines.push(Line::styled(
-            format!("      {}", safe::escape(&hop.url)),
-            theme.dim(),
-        ));
-        lines.push(Line::from(format!("      {}", hop.summary)));
+        wrapped(&mut lines, &safe::escape(&hop.url), theme.dim(), DETAIL);
+        wrapped(&mut lines, &hop.summary, Style::new(), DETAIL);
         if let Some(location) = &hop.location {
-            lines.push(Line::from(format!(
-                "      location: {}",
-                safe::escape(location)
-            )));
+            let location = format!("location: {}", safe::escape(location));
+            wrapped(&mut lines, &location, Style::new(), DETAIL);
         }
     }
     if view.running {
         lines.push(Line::styled("  ⠿ following the chain…", theme.dim()));
     }
     if let Some(failure) = &view.failure {
-        lines.push(Line::styled(
-            format!("  ✘ {}", safe::escape(failure)),
-            theme.error(),
-        ));
+        let failure = format!("✘ {}", safe::escape(failure));
+        wrapped(&mut lines, &failure, theme.error(), "  ");
     }
     if !view.findings.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled("Findings", theme.heading()));
         for (level, message) in &view.findings {
-            lines.push(Line::from(format!("  {level}: {}", safe::escape(message))));
+            let finding = format!("{level}: {}", safe::escape(message));
+            wrapped(&mut lines, &finding, Style::new(), "  ");
         }
     }
     // The end of a long chain stays in view.
     let height = text.height as usize;
     let skip = lines.len().saturating_sub(height);
     let visible: Vec<Line> = lines.into_iter().skip(skip).collect();
-    Paragraph::new(visible)
-        .wrap(Wrap { trim: false })
-        .render(text, buf);
+    Paragraph::new(visible).render(text, buf);
 }

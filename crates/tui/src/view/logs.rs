@@ -61,12 +61,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [top, statuses, recent] = Layout::vertical([
         Constraint::Length(head.len() as u16 + 1),
         Constraint::Min(3),
-        Constraint::Length(view.recent.len().min(6) as u16 + 1),
+        Constraint::Length(view.recent.len().clamp(1, 6) as u16 + 1),
     ])
     .areas(text);
     Paragraph::new(head).render(top, buf);
     status_rows(app, statuses, buf);
     let mut lines = vec![Line::styled("Latest errors", theme.heading())];
+    if view.recent.is_empty() {
+        // Errors are listed as they are appended; the counts above cover
+        // the lines read at opening.
+        lines.push(Line::styled("none since the log was opened", theme.dim()));
+    }
     for r in view.recent.iter().rev().take(6) {
         let path = r
             .path
