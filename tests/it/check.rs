@@ -266,6 +266,20 @@ fn network_failures_have_their_exit_codes() {
 }
 
 #[test]
+fn https_to_a_plain_http_port_says_so() {
+    // `host:port` without a scheme is tried as https; a plain-HTTP server
+    // (the playground) answers the TLS hello with a 400, not TLS.
+    let host = format!("{}/200", crate::serve::shared());
+    let o = httpdex(&[&host]);
+    assert_eq!(o.status.code(), Some(13));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("the server did not answer in TLS (a plain http port? try http://)"),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_thousand_line_file_reports_junk_and_checks_the_rest_in_order() {
     let s = Server::start(1000, |r| response("200 OK", &[], &r.path));
     let mut text = String::new();

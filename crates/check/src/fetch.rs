@@ -186,6 +186,11 @@ fn tls_message(e: &rustls::Error) -> String {
             }
             other => format!("the certificate was refused: {other}"),
         },
+        // Bytes that are not a TLS record: the port speaks plain HTTP
+        // (or something else), as when https was assumed for `host:8080`.
+        rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType) => {
+            "the server did not answer in TLS (a plain http port? try http://)".into()
+        }
         other => format!("TLS: {other}"),
     }
 }
