@@ -802,3 +802,17 @@ fn every_help_line_fits_a_column_of_the_overlay() {
         assert!(httpdex_core::wrap::width_of(&text) <= 78, "{text:?}");
     }
 }
+
+#[test]
+fn the_check_screen_shows_the_url_as_it_will_be_fetched() {
+    let mut app = app();
+    app.update(Action::OpenCheck);
+    type_text(&mut app, "127.0.0.1:9/x");
+    app.update(Action::Open);
+    // No scheme: tried as https, and shown so.
+    assert_eq!(app.check.url.as_deref(), Some("https://127.0.0.1:9/x"));
+    assert!(matches!(
+        app.effects.as_slice(),
+        [httpdex_tui::app::Effect::CheckUrl(url)] if url == "https://127.0.0.1:9/x"
+    ));
+}

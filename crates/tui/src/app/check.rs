@@ -80,7 +80,13 @@ impl App {
     }
 
     fn start_check(&mut self) {
-        let url = std::mem::take(&mut self.check.input).trim().to_string();
+        let typed = std::mem::take(&mut self.check.input).trim().to_string();
+        // Shown as it will be fetched (`example.com` is tried as https),
+        // so that a TLS error on a plain-HTTP port makes sense.
+        #[cfg(feature = "check")]
+        let url = httpdex_check::parse_line(&typed).unwrap_or(typed);
+        #[cfg(not(feature = "check"))]
+        let url = typed;
         self.check = CheckView {
             url: Some(url.clone()),
             running: true,
