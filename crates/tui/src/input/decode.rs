@@ -4,9 +4,10 @@
 //! byte after a paste opener (`ESC[200~`) until the closer arrives, and
 //! offers no timeout: one opener without its closer swallowed every later
 //! key, Ctrl-C included. Here nothing waits for ever. A paste ends at its
-//! closer, at a Ctrl-C (a user trying to get out), or after a silence; an
-//! escape sequence that never completes is dropped after a short wait, or
-//! at once when it grows past any real sequence's length.
+//! closer or after a silence; an escape sequence that never completes is
+//! dropped after a short wait, or at once when it grows past any real
+//! sequence's length. What is inside a paste stays text, control bytes
+//! included: a pasted Ctrl-C or escape sequence never acts as a key.
 //!
 //! The events are crossterm's types, decoded the way crossterm decodes
 //! them (the same keys for the same bytes), so the key table is unchanged.
@@ -18,7 +19,6 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use super::csi;
 
 const ESC: u8 = 0x1b;
-const CTRL_C: u8 = 0x03;
 pub(super) const PASTE_START: &[u8] = b"\x1b[200~";
 const PASTE_END: &[u8] = b"\x1b[201~";
 
@@ -66,11 +66,11 @@ impl Decoder {
             if let Some(paste) = &mut self.paste {
                 let rest = &self.pending[at..];
                 match paste_end(rest) {
-                    Some((end, closer)) => {
+                    Some(end) => {
                         keep(paste, &rest[..end]);
                         out.push(paste_event(paste));
                         self.paste = None;
-                        at += end + closer;
+                        at += end + PASTE_END.len();
                     }
                     None => {
                         // The tail may be the start of a closer split
@@ -128,18 +128,13 @@ impl Decoder {
     }
 }
 
-/// Where a paste ends in `bytes`: the offset of its closer or of a Ctrl-C,
-/// and how many bytes of the closer to consume (a Ctrl-C stays, to be
-/// decoded as the key it is).
-fn paste_end(bytes: &[u8]) -> Option<(usize, usize)> {
+/// Where the paste's closer starts in `bytes`, if it is there.
+fn paste_end(bytes: &[u8]) -> Option<usize> {
     let mut from = 0;
-    while let Some(i) = bytes[from..].iter().position(|&b| b == ESC || b == CTRL_C) {
+    while let Some(i) = bytes[from..].iter().position(|&b| b == ESC) {
         let i = from + i;
-        if bytes[i] == CTRL_C {
-            return Some((i, 0));
-        }
         if bytes[i..].starts_with(PASTE_END) {
-            return Some((i, PASTE_END.len()));
+            return Some(i);
         }
         from = i + 1;
     }
