@@ -665,6 +665,9 @@ fn the_logs_screen_follows_a_log_through_the_runner() {
         ],
         "an nginx log's 499 is nginx's"
     );
+    // The errors already in the log are listed at once, oldest first.
+    let recent: Vec<u16> = app.logs.recent.iter().map(|r| r.status.code).collect();
+    assert_eq!(recent, [499, 404]);
     // New lines arrive as a batch; the totals and latest errors follow.
     let mut file = std::fs::OpenOptions::new()
         .append(true)

@@ -206,7 +206,7 @@ fn guides_list_at_80x24() {
 
 /// The Logs screen with a small nginx log loaded (the follow job is not
 /// run: its first message is handed over directly, so nothing depends on
-/// the clock or a temporary path).
+/// the clock, and the title names a fixed path).
 fn logs_app(size: (u16, u16)) -> App {
     use httpdex_tui::app::{JobResult, LogFeed};
     let mut app = app_with(size, "");
@@ -229,9 +229,13 @@ fn logs_app(size: (u16, u16)) -> App {
             log += &line(&format!("203.0.113.{}", i % 9), status, path);
         }
     }
-    let analysis =
-        httpdex_logs::analyze_bytes(log.as_bytes(), &httpdex_logs::Options::default()).unwrap();
-    app.receive(JobResult::Log(LogFeed::Loaded(Box::new(analysis))));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("access.log");
+    std::fs::write(&file, log).unwrap();
+    let options = httpdex_logs::Options::default();
+    let analysis = httpdex_logs::analyze_path(&file, &options).unwrap();
+    let recent = httpdex_logs::latest_errors(&file, &analysis, &options);
+    app.receive(JobResult::Log(LogFeed::Loaded(Box::new(analysis), recent)));
     app
 }
 

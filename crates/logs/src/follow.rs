@@ -243,6 +243,43 @@ impl Follower {
     }
 }
 
+/// How much of a log's end is read for its latest errors.
+const TAIL: u64 = 256 << 10;
+
+/// The latest error lines of a log as `analysis` read it, oldest first:
+/// what a dashboard shows before anything new arrives. Read from the last
+/// 256 KiB of a plain file; a compressed log or one read from a pipe has
+/// none to show.
+pub fn latest_errors(path: &Path, analysis: &Analysis, options: &Options) -> Vec<Recent> {
+    let Some(parser) = analysis.parser.clone() else {
+        return Vec::new();
+    };
+    let tail = || -> io::Result<Vec<u8>> {
+        let mut file = File::open(path)?;
+        let mut magic = [0u8; 2];
+        let end = analysis.bytes.min(file.metadata()?.len());
+        if !file.metadata()?.is_file()
+            || (file.read_exact(&mut magic).is_ok() && magic == crate::read::GZIP_MAGIC)
+        {
+            return Ok(Vec::new());
+        }
+        let start = end.saturating_sub(TAIL);
+        file.seek(SeekFrom::Start(start))?;
+        let mut bytes = Vec::new();
+        file.take(end - start).read_to_end(&mut bytes)?;
+        // A read that starts inside a line starts after it.
+        if start > 0 {
+            let first = memchr::memchr(b'\n', &bytes).map_or(bytes.len(), |i| i + 1);
+            bytes.drain(..first);
+        }
+        Ok(bytes)
+    };
+    tail().map_or_else(
+        |_| Vec::new(),
+        |bytes| recent_errors(parser, &bytes, options),
+    )
+}
+
 /// The last error lines that pass the filters, oldest first.
 fn recent_errors(mut parser: Parser, lines: &[u8], options: &Options) -> Vec<Recent> {
     let mut recent = VecDeque::with_capacity(RECENT);

@@ -143,3 +143,55 @@ fn following_after_an_analysis_numbers_lines_on() {
     assert_eq!(counts(&batch), [(404, 1)]);
     assert_eq!(batch.stats.unreadable_lines(), [5]);
 }
+
+#[test]
+fn the_latest_errors_come_from_the_end_of_the_log_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("access.log");
+    // 300 KB of lines, more than the tail read: the first errors are out
+    // of reach, the last RECENT are listed oldest first.
+    let mut text = String::new();
+    let mut n = 0;
+    while text.len() < 300 << 10 {
+        n += 1;
+        let status = if n % 10 == 0 {
+            500 + (n / 10 % 4) as u16
+        } else {
+            200
+        };
+        text += &line(status, &format!("/p{n}"));
+    }
+    append(&path, &text);
+    let options = Options::default();
+    let analysis = crate::analyze_path(&path, &options).unwrap();
+    let recent = latest_errors(&path, &analysis, &options);
+    assert_eq!(recent.len(), RECENT);
+    let last = n - n % 10;
+    let paths: Vec<String> = recent
+        .iter()
+        .map(|r| String::from_utf8_lossy(r.path.as_deref().unwrap()).into_owned())
+        .collect();
+    assert_eq!(paths.last().unwrap(), &format!("/p{last}"));
+    assert_eq!(paths[0], format!("/p{}", last - 10 * (RECENT - 1)));
+    // Lines appended after the read are the follower's, not listed here.
+    append(&path, &line(503, "/later"));
+    let again = latest_errors(&path, &analysis, &options);
+    let expected = format!("/p{last}");
+    assert_eq!(
+        again.last().unwrap().path.as_deref(),
+        Some(expected.as_bytes())
+    );
+}
+
+#[test]
+fn a_compressed_log_lists_no_latest_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("access.log.gz");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(line(500, "/x").as_bytes()).unwrap();
+    fs::write(&path, gz.finish().unwrap()).unwrap();
+    let options = Options::default();
+    let analysis = crate::analyze_path(&path, &options).unwrap();
+    assert_eq!(analysis.stats.lines(), 1);
+    assert!(latest_errors(&path, &analysis, &options).is_empty());
+}

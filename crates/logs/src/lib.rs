@@ -31,7 +31,7 @@ use std::fmt;
 use std::io;
 
 pub use filter::{StatusFilter, TimeRange};
-pub use follow::{Batch, Follower, POLL_INTERVAL, Recent, follow};
+pub use follow::{Batch, Follower, POLL_INTERVAL, Recent, follow, latest_errors};
 pub use format::{DetectError, Format, detect};
 pub use paths::TopPaths;
 pub use read::{Analysis, analyze_bytes, analyze_path};

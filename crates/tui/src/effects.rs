@@ -178,7 +178,7 @@ fn follow_log(
     send: &dyn Fn(JobResult) -> bool,
 ) {
     use crate::app::LogFeed;
-    use httpdex_logs::{Follower, Options, POLL_INTERVAL, analyze_path};
+    use httpdex_logs::{Follower, Options, POLL_INTERVAL, analyze_path, latest_errors};
     let options = Options::default();
     let failed = |why: String| send(JobResult::Log(LogFeed::Failed(why)));
     let analysis = match analyze_path(path, &options) {
@@ -188,8 +188,9 @@ fn follow_log(
             return;
         }
     };
+    let recent = latest_errors(path, &analysis, &options);
     let follower = Follower::after(path, options, &analysis);
-    if !send(JobResult::Log(LogFeed::Loaded(Box::new(analysis)))) {
+    if !send(JobResult::Log(LogFeed::Loaded(Box::new(analysis), recent))) {
         return;
     }
     let result = follower

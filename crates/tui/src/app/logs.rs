@@ -26,8 +26,8 @@ const TOP: usize = 0;
 /// What a log job brings back.
 #[derive(Debug, Clone)]
 pub enum LogFeed {
-    /// The log as it was when opened.
-    Loaded(Box<Analysis>),
+    /// The log as it was when opened, and its latest error lines.
+    Loaded(Box<Analysis>, Vec<Recent>),
     /// Lines added since, with when they were read.
     Batch(Box<Batch>, Instant),
     /// Reading or following stopped on an error.
@@ -149,7 +149,11 @@ impl App {
     /// Takes in what the log job found.
     pub(super) fn receive_log(&mut self, feed: LogFeed) {
         match feed {
-            LogFeed::Loaded(analysis) => self.logs.total = Some(*analysis),
+            LogFeed::Loaded(analysis, recent) => {
+                self.logs.total = Some(*analysis);
+                let skip = recent.len().saturating_sub(RECENT);
+                self.logs.recent = recent.into_iter().skip(skip).collect();
+            }
             LogFeed::Batch(batch, at) => {
                 let Some(total) = self.logs.total.as_mut() else {
                     return;
