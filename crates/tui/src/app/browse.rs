@@ -367,12 +367,13 @@ impl App {
     }
 
     pub fn max_detail_scroll(&self) -> usize {
-        App::max_scroll(self.browse.detail.lines.len(), self.detail_height())
+        super::max_scroll(self.browse.detail.lines.len(), self.detail_height())
     }
 
     fn scroll_detail(&mut self, delta: isize) {
         let (lines, height) = (self.browse.detail.lines.len(), self.detail_height());
-        self.browse.detail.scroll = App::scrolled(self.browse.detail.scroll, delta, lines, height);
+        self.browse.detail.scroll =
+            super::scrolled(self.browse.detail.scroll, delta, lines, height);
     }
 
     fn click(&mut self, at: Position) {

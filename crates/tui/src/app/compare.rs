@@ -151,13 +151,13 @@ impl App {
         let height = layout::compare_text(self.area()).height;
         self.compare
             .as_ref()
-            .map_or(0, |v| App::max_scroll(v.lines.len(), height))
+            .map_or(0, |v| super::max_scroll(v.lines.len(), height))
     }
 
     fn scroll_compare(&mut self, delta: isize) {
         let height = layout::compare_text(self.area()).height;
         if let Some(view) = self.compare.as_mut() {
-            view.scroll = App::scrolled(view.scroll, delta, view.lines.len(), height);
+            view.scroll = super::scrolled(view.scroll, delta, view.lines.len(), height);
         }
     }
 }

@@ -99,14 +99,14 @@ impl App {
     fn scroll_reader(&mut self, delta: isize) {
         let height = layout::reader_text(self.area()).height;
         if let Some(r) = self.readers.last_mut() {
-            r.scroll = App::scrolled(r.scroll, delta, r.page.lines.len(), height);
+            r.scroll = super::scrolled(r.scroll, delta, r.page.lines.len(), height);
         }
     }
 
     pub fn max_reader_scroll(&self) -> usize {
         let height = layout::reader_text(self.area()).height;
         self.reader()
-            .map_or(0, |r| App::max_scroll(r.page.lines.len(), height))
+            .map_or(0, |r| super::max_scroll(r.page.lines.len(), height))
     }
 
     /// Selects the next (or previous) link, scrolling it into view.

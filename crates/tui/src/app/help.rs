@@ -40,6 +40,6 @@ impl App {
     pub(super) fn scroll_help(&mut self, delta: isize) {
         let height = layout::help_area(self.area()).height.saturating_sub(2);
         let rows = self.help.columns.iter().map(Vec::len).max().unwrap_or(0);
-        self.help.scroll = Self::scrolled(self.help.scroll, delta, rows, height);
+        self.help.scroll = super::scrolled(self.help.scroll, delta, rows, height);
     }
 }

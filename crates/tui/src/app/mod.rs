@@ -15,6 +15,7 @@ mod guides;
 mod help;
 mod line_input;
 mod logs;
+mod motion;
 mod quiz;
 
 use std::collections::BTreeMap;
@@ -40,6 +41,7 @@ use httpdex_core::quiz::Stats;
 use httpdex_core::snippets::Lang;
 use httpdex_core::theme::Theme;
 use httpdex_platform::state::{Best, State};
+use motion::{WHEEL_STEP, cycle, max_scroll, scroll_delta, scrolled, step};
 
 /// A screen of the app. The top of the stack shows and takes the keys;
 /// Esc pops it. `Browse` is always at the bottom.
@@ -315,18 +317,6 @@ impl App {
         }
     }
 
-    /// The scroll limit for `lines` shown in `height` rows.
-    fn max_scroll(lines: usize, height: u16) -> usize {
-        lines.saturating_sub(height as usize)
-    }
-
-    /// `position` moved by `delta`, kept within `lines` shown in `height` rows.
-    fn scrolled(position: usize, delta: isize, lines: usize, height: u16) -> usize {
-        position
-            .saturating_add_signed(delta)
-            .min(Self::max_scroll(lines, height))
-    }
-
     fn copy(&mut self, text: String, what: String) {
         self.effects.push(Effect::Copy { text, what });
     }
@@ -375,48 +365,5 @@ impl App {
             Ok(()) => format!("Copied {what} (through the terminal, OSC 52)"),
             Err(e) => format!("Could not copy {what}: {why}; {e}"),
         });
-    }
-}
-
-/// Lines one notch of the mouse wheel scrolls.
-const WHEEL_STEP: isize = 3;
-
-/// How far a scroll action moves a pane `height` rows tall (a page keeps
-/// one line in view), or `None` for other actions. Top and bottom overshoot;
-/// `App::scrolled` clamps.
-fn scroll_delta(action: &Action, height: u16) -> Option<isize> {
-    let page = (height as isize - 1).max(1);
-    Some(match action {
-        Action::ScrollDown => 1,
-        Action::ScrollUp => -1,
-        Action::ScrollPageDown => page,
-        Action::ScrollPageUp => -page,
-        Action::ScrollTop => isize::MIN / 2,
-        Action::ScrollBottom => isize::MAX / 2,
-        Action::Wheel { down: true, .. } => WHEEL_STEP,
-        Action::Wheel { down: false, .. } => -WHEEL_STEP,
-        _ => return None,
-    })
-}
-
-/// The item after (or before) `current` in `all`, wrapping round; the
-/// first when `current` is not there. `all` must not be empty.
-fn step<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
-    let n = all.len();
-    match all.iter().position(|x| *x == current) {
-        Some(i) if forward => all[(i + 1) % n],
-        Some(i) => all[(i + n - 1) % n],
-        None => all[0],
-    }
-}
-
-/// None → first → … → last → None.
-fn cycle<T: Copy + PartialEq>(all: &[T], current: Option<T>) -> Option<T> {
-    match current {
-        None => all.first().copied(),
-        Some(c) => {
-            let i = all.iter().position(|x| *x == c)?;
-            all.get(i + 1).copied()
-        }
     }
 }
