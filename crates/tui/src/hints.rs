@@ -58,6 +58,23 @@ pub fn select_a_link() -> String {
     )
 }
 
+/// The Check screen before a URL is checked, and the status when the key
+/// that checks is pressed with nothing typed.
+pub(crate) fn check_url() -> String {
+    format!(
+        "Type or paste a URL (https:// when it names no scheme), then {} to follow every hop",
+        key_for(Context::Check, Action::Open)
+    )
+}
+
+/// The detail pane's title over a guide's preview in the search.
+pub(crate) fn guide_preview(minutes: usize) -> String {
+    format!(
+        " Guide · {minutes} min · {} reads it ",
+        key_for(Context::Search, Action::Open)
+    )
+}
+
 /// The detail pane when the search matches nothing.
 pub(crate) fn no_match() -> String {
     format!(
@@ -111,6 +128,8 @@ mod tests {
             help_footer(3),
             help_footer(0),
             too_small(10, 5, (60, 15)),
+            check_url(),
+            guide_preview(6),
         ];
         for hint in &hints {
             assert!(!hint.contains('?'), "{hint}");

@@ -65,7 +65,7 @@ impl App {
                 let id = view.hops.get(view.selected).and_then(|h| h.entry.clone());
                 match id.and_then(|id| self.catalog.entry_ref(&id)) {
                     Some(entry) => self.show_entry_over(entry),
-                    None => self.status = Some("Type a URL, then Enter".into()),
+                    None => self.status = Some(crate::hints::check_url()),
                 }
             }
             Action::Copy if self.check.url.is_some() => {

@@ -36,6 +36,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled("URL › ", theme.key()),
         Span::raw(safe::escape(&view.input).into_owned()),
     ])];
+    if view.url.is_none() {
+        lines.push(Line::default());
+        wrapped(&mut lines, &crate::hints::check_url(), theme.dim(), "");
+    }
     if let Some(url) = &view.url {
         lines.push(Line::default());
         wrapped(&mut lines, &safe::escape(url), theme.title(), "");

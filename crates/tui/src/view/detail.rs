@@ -21,7 +21,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     if let Some(guide) = app.selected_guide() {
-        let title = format!(" Guide · {} min · Enter reads it ", guide.reading_minutes());
+        let title = crate::hints::guide_preview(guide.reading_minutes());
         block = block.title(Line::from(Span::styled(title, app.theme.heading())));
     }
     let text_area = super::layout::pane_text(area);
