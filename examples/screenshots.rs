@@ -3,6 +3,10 @@
 //! turns them into the PNGs in `screenshots/`.
 //!
 //! Usage: cargo run --release --example screenshots -- OUT_DIR
+//!
+//! The Check screen shows a real check: the playground runs in this process
+//! on loopback and the app's own check job follows its `/redirect/2`. The
+//! Logs screen reads a generated log through the app's own log job.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -13,6 +17,7 @@ use httpdex_core::quiz::Level;
 use httpdex_core::theme::Theme;
 use httpdex_tui::action::Action;
 use httpdex_tui::app::{App, QuizSettings};
+use httpdex_tui::runner::{Message, Runner};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -110,7 +115,130 @@ fn screens(catalog: &Arc<Catalog>) -> Vec<(&'static str, App)> {
         ("quiz-question", quiz),
         ("quiz-feedback", feedback),
         ("help", app(catalog, &[Action::ToggleHelp])),
+        (
+            "guide",
+            app(
+                catalog,
+                &[Action::OpenGuides, Action::SelectNext, Action::Open],
+            ),
+        ),
+        ("logs", logs(catalog)),
+        ("check", check(catalog)),
     ]
+}
+
+/// The clipboard is never used here.
+struct NoClipboard;
+
+impl httpdex_platform::clipboard::Clipboard for NoClipboard {
+    fn copy(&mut self, _: &str) -> Result<(), String> {
+        Err("no clipboard for screenshots".into())
+    }
+}
+
+/// Performs `app`'s effects (its jobs) and takes their results until
+/// `done` says the screen is ready.
+fn run_jobs(app: &mut App, done: impl Fn(&App) -> bool) {
+    let runner = Runner::new();
+    let mut io = httpdex_tui::Io {
+        clipboard: httpdex_tui::shared_clipboard(NoClipboard),
+        store: None,
+        runner: &runner,
+        suspend: || Ok(()),
+        resumed: false,
+        network: httpdex_tui::NETWORK,
+    };
+    httpdex_tui::perform_effects(app, &mut io);
+    while !done(app) {
+        match runner.next(Some(std::time::Duration::from_secs(30))) {
+            Some(Message::Job(result)) => app.receive(result),
+            other => panic!("expected a job's result, got {other:?}"),
+        }
+    }
+}
+
+/// The Logs screen over a generated nginx log of a day's traffic, opened
+/// from the working directory so that its title reads `access.log`.
+fn logs(catalog: &Arc<Catalog>) -> App {
+    let dir = std::env::temp_dir().join(format!("httpdex-shots-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("create a directory for the log");
+    std::env::set_current_dir(&dir).expect("enter it");
+    let paths = [
+        "/",
+        "/api/orders",
+        "/login",
+        "/static/app.js",
+        "/wp-login.php",
+        "/search",
+    ];
+    // (status, weight): mostly success, the usual mix of errors.
+    let mix = [
+        (200, 700),
+        (304, 90),
+        (301, 30),
+        (404, 60),
+        (401, 25),
+        (429, 20),
+        (499, 15),
+        (502, 8),
+        (503, 6),
+        (504, 4),
+    ];
+    let total: u32 = mix.iter().map(|(_, w)| w).sum();
+    let mut seed = 7u64;
+    let mut next = |n: u32| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) % u64::from(n)) as u32
+    };
+    let mut log = String::new();
+    for i in 0..5_000u32 {
+        let mut pick = next(total);
+        let status = mix
+            .iter()
+            .find(|(_, w)| {
+                let hit = pick < *w;
+                pick = pick.saturating_sub(*w);
+                hit
+            })
+            .map_or(200, |(s, _)| *s);
+        let path = paths[next(paths.len() as u32) as usize];
+        let (h, m, sec) = (9 + i / 3600, i / 60 % 60, i % 60);
+        writeln!(
+            log,
+            "198.51.100.{} - - [03/Dec/2026:{h:02}:{m:02}:{sec:02} +0000] \"GET {path} HTTP/1.1\" {status} 512 \"-\" \"Mozilla/5.0\"",
+            next(250) + 1
+        )
+        .unwrap();
+    }
+    std::fs::write("access.log", log).expect("write the log");
+    let mut app = app(catalog, &[]);
+    app.open_logs(Some("access.log".into()));
+    run_jobs(&mut app, |app| app.logs.report.is_some());
+    app.stop_following();
+    let _ = std::fs::remove_dir_all(&dir);
+    app
+}
+
+/// The Check screen after the app's check job followed the playground's
+/// `/redirect/2` on loopback.
+fn check(catalog: &Arc<Catalog>) -> App {
+    let config = httpdex_serve::Config {
+        addr: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+        ..httpdex_serve::Config::default()
+    };
+    let server = httpdex_serve::Server::bind(config, catalog.clone(), None)
+        .and_then(|s| s.spawn())
+        .expect("start the playground on loopback");
+    let url = format!("http://{}/redirect/2", server.addr());
+    let mut app = app(catalog, &[Action::OpenCheck]);
+    for a in typed(&url).into_iter().chain([Action::Open]) {
+        app.update(a);
+    }
+    run_jobs(&mut app, |app| !app.check.running);
+    server.stop();
+    app
 }
 
 /// A terminal palette (Catppuccin Mocha) for ratatui's named colours.

@@ -58,10 +58,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             theme.dim(),
         ),
     ]));
+    // The app keeps a dozen errors; they take at most half of what the
+    // statuses leave, and a short terminal shows the newest.
+    let top_height = head.len() as u16 + 1;
+    let half = text.height.saturating_sub(top_height) / 2;
+    let recent_height = (view.recent.len().max(1) as u16 + 1).min(half.max(2));
     let [top, statuses, recent] = Layout::vertical([
-        Constraint::Length(head.len() as u16 + 1),
+        Constraint::Length(top_height),
         Constraint::Min(3),
-        Constraint::Length(view.recent.len().clamp(1, 6) as u16 + 1),
+        Constraint::Length(recent_height),
     ])
     .areas(text);
     Paragraph::new(head).render(top, buf);
@@ -72,7 +77,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         // the lines read at opening.
         lines.push(Line::styled("none since the log was opened", theme.dim()));
     }
-    for r in view.recent.iter().rev().take(6) {
+    for r in view.recent.iter().rev() {
         let path = r
             .path
             .as_deref()
