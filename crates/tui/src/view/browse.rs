@@ -103,7 +103,11 @@ pub(crate) fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             app.theme.link()
         };
-        let line = Line::styled(format!("📖 {}", guide.title), style);
+        let title = format!("📖 {}", guide.title);
+        let line = Line::styled(
+            httpdex_core::wrap::truncate(&title, rows.width as usize),
+            style,
+        );
         line.render(Rect::new(rows.x, rows.y + row as u16, rows.width, 1), buf);
     }
 }
