@@ -224,11 +224,17 @@ fn logs(catalog: &Arc<Catalog>) -> App {
 /// The Check screen after the app's check job followed the playground's
 /// `/redirect/2` on loopback.
 fn check(catalog: &Arc<Catalog>) -> App {
-    let config = httpdex_serve::Config {
-        addr: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
-        ..httpdex_serve::Config::default()
+    // The playground's usual port, so the picture stays the same from one
+    // run to the next; any free port when it is taken.
+    let bind = |port| {
+        let config = httpdex_serve::Config {
+            addr: std::net::SocketAddr::from(([127, 0, 0, 1], port)),
+            ..httpdex_serve::Config::default()
+        };
+        httpdex_serve::Server::bind(config, catalog.clone(), None)
     };
-    let server = httpdex_serve::Server::bind(config, catalog.clone(), None)
+    let server = bind(8080)
+        .or_else(|_| bind(0))
         .and_then(|s| s.spawn())
         .expect("start the playground on loopback");
     let url = format!("http://{}/redirect/2", server.addr());
