@@ -73,9 +73,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     status_rows(app, statuses, buf);
     let mut lines = vec![Line::styled("Latest errors", theme.heading())];
     if view.recent.is_empty() {
-        // Errors are listed as they are appended; the counts above cover
-        // the lines read at opening.
-        lines.push(Line::styled("none since the log was opened", theme.dim()));
+        // None at the end of the log read (or it was compressed, which is
+        // not re-read for them), and none appended since.
+        lines.push(Line::styled("none to show yet", theme.dim()));
     }
     for r in view.recent.iter().rev() {
         let path = r
