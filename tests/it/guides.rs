@@ -240,3 +240,36 @@ fn search_finds_guides_by_their_words() {
     );
     assert!(slugs("zzzz").is_empty());
 }
+
+/// A link of several words is one run on each line it covers: the spaces
+/// between its words carry its style (its underline and highlight run
+/// unbroken) and are marked as its spots.
+#[test]
+fn a_links_words_and_the_spaces_between_them_form_one_run() {
+    let theme = httpdex_core::theme::Theme::COLOR;
+    let mut checked = 0;
+    for guide in guides::all() {
+        let page = guides::render(guide, &theme, 100);
+        for link in 0..page.links.len() {
+            let mut by_line: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+            for spot in page.spots.iter().filter(|s| s.link == link) {
+                by_line.entry(spot.line).or_default().push(spot.span);
+            }
+            for (line, spans) in by_line {
+                let first = spans[0];
+                assert_eq!(
+                    spans,
+                    (first..first + spans.len()).collect::<Vec<_>>(),
+                    "{}: link {link} is broken up on line {line}",
+                    guide.slug
+                );
+                let style = page.lines[line].spans[first].style;
+                for &i in &spans {
+                    assert_eq!(page.lines[line].spans[i].style, style, "{}", guide.slug);
+                }
+                checked += usize::from(spans.len() > 1);
+            }
+        }
+    }
+    assert!(checked > 10, "only {checked} links of several words");
+}

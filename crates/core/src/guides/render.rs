@@ -152,6 +152,7 @@ impl Page<'_> {
         let mut line: Vec<Span<'static>> = vec![Span::raw(first.to_string())];
         let mut used = width_of(first);
         let mut empty = true;
+        let mut previous_link = None;
         for atom in atoms {
             let need = width_of(&atom.text) + usize::from(atom.space && !empty);
             if !empty && used + need > self.width {
@@ -161,9 +162,20 @@ impl Page<'_> {
                 empty = true;
             }
             if atom.space && !empty {
-                line.push(Span::styled(" ", base));
+                // The space between two words of one link is part of it,
+                // so that its underline and highlight run unbroken.
+                let inside = atom.link.is_some() && atom.link == previous_link;
+                if let (true, Some(link)) = (inside, atom.link) {
+                    self.out.spots.push(LinkSpot {
+                        link,
+                        line: self.out.lines.len(),
+                        span: line.len(),
+                    });
+                }
+                line.push(Span::styled(" ", if inside { atom.style } else { base }));
                 used += 1;
             }
+            previous_link = atom.link;
             if let Some(link) = atom.link {
                 self.out.spots.push(LinkSpot {
                     link,
