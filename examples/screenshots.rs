@@ -310,9 +310,17 @@ fn to_svg(buffer: &Buffer) -> String {
                     CELL_H + 0.5
                 );
             }
-            if symbol.trim().is_empty() {
+            let underlined = style.add_modifier.contains(Modifier::UNDERLINED);
+            if symbol.trim().is_empty() && !underlined {
                 continue;
             }
+            // An underlined space (inside a link) is drawn so that its
+            // underline shows, as a terminal draws it.
+            let symbol = if symbol.trim().is_empty() {
+                "\u{a0}"
+            } else {
+                symbol
+            };
             let mut attrs = format!("fill=\"{fg}\"");
             if style.add_modifier.contains(Modifier::BOLD) {
                 attrs += " font-weight=\"bold\"";
@@ -323,7 +331,7 @@ fn to_svg(buffer: &Buffer) -> String {
             if style.add_modifier.contains(Modifier::DIM) {
                 attrs += " opacity=\"0.6\"";
             }
-            if style.add_modifier.contains(Modifier::UNDERLINED) {
+            if underlined {
                 attrs += " text-decoration=\"underline\"";
             }
             let _ = writeln!(
