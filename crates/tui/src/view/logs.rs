@@ -83,12 +83,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .as_deref()
             .map(|p| safe::escape(&String::from_utf8_lossy(p)).into_owned())
             .unwrap_or_default();
+        // The time of day in UTC, as the log's own offset may differ.
+        let at = r
+            .time
+            .map(httpdex_logs::time::format_utc)
+            .and_then(|t| t.split_once('T').map(|(_, time)| time.to_string()))
+            .unwrap_or_default();
         lines.push(Line::from(vec![
             Span::styled(
                 format!("{:<7}", status_text(r.status.code, r.status.substatus)),
                 theme.error(),
             ),
-            Span::raw(truncate(&path, recent.width.saturating_sub(8) as usize)),
+            Span::styled(format!("{at:<11}"), theme.dim()),
+            Span::raw(truncate(&path, recent.width.saturating_sub(18) as usize)),
         ]));
     }
     Paragraph::new(lines).render(recent, buf);
