@@ -239,18 +239,10 @@ const MAX_INPUT: u64 = 64 << 20;
 
 /// All of `reader`, up to [`MAX_INPUT`]; `name` says where it came from.
 fn read_capped(reader: impl Read, name: &str) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
-    reader
-        .take(MAX_INPUT + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("{name}: {e}"))?;
-    if bytes.len() as u64 > MAX_INPUT {
-        return Err(format!(
-            "{name}: larger than {} MB; split the list",
-            MAX_INPUT >> 20
-        ));
-    }
-    Ok(bytes)
+    httpdex_catalog::files::read_capped(reader, MAX_INPUT).map_err(|e| match e.kind() {
+        io::ErrorKind::FileTooLarge => format!("{name}: {e}; split the list"),
+        _ => format!("{name}: {e}"),
+    })
 }
 
 fn progress_bar(total: usize) -> Option<indicatif::ProgressBar> {

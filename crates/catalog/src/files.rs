@@ -11,7 +11,6 @@ use std::path::Path;
 /// would block the reader, a device such as /dev/zero never ends: both,
 /// and anything larger, are errors that name the rule.
 pub fn read_regular_file(path: &Path, max: u64) -> io::Result<Vec<u8>> {
-    use std::io::Read;
     // Opening a FIFO for reading blocks until a writer comes: look first,
     // and open without blocking in case it was swapped in between.
     let meta = fs::metadata(path)?;
@@ -29,13 +28,27 @@ pub fn read_regular_file(path: &Path, max: u64) -> io::Result<Vec<u8>> {
     if !file.metadata()?.is_file() {
         return Err(io::Error::other("not a regular file"));
     }
+    read_capped(file, max).map_err(|e| match e.kind() {
+        io::ErrorKind::FileTooLarge => {
+            io::Error::other(format!("{e}, which is more than any such file needs"))
+        }
+        _ => e,
+    })
+}
+
+/// All of `reader` if it holds at most `max` bytes; past that, an error of
+/// kind `FileTooLarge` saying "larger than N MB", after reading only
+/// `max + 1` bytes, so a source that never ends (`/dev/zero`, a runaway
+/// pipe) cannot fill memory.
+pub fn read_capped(reader: impl io::Read, max: u64) -> io::Result<Vec<u8>> {
+    use std::io::Read;
     let mut bytes = Vec::new();
-    file.take(max + 1).read_to_end(&mut bytes)?;
+    reader.take(max + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max {
-        return Err(io::Error::other(format!(
-            "larger than {} MB, which is more than any such file needs",
-            max >> 20
-        )));
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            format!("larger than {} MB", max >> 20),
+        ));
     }
     Ok(bytes)
 }

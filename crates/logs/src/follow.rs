@@ -256,9 +256,10 @@ pub fn latest_errors(path: &Path, analysis: &Analysis, options: &Options) -> Vec
     };
     let tail = || -> io::Result<Vec<u8>> {
         let mut file = File::open(path)?;
+        let meta = file.metadata()?;
+        let end = analysis.bytes.min(meta.len());
         let mut magic = [0u8; 2];
-        let end = analysis.bytes.min(file.metadata()?.len());
-        if !file.metadata()?.is_file()
+        if !meta.is_file()
             || (file.read_exact(&mut magic).is_ok() && magic == crate::read::GZIP_MAGIC)
         {
             return Ok(Vec::new());

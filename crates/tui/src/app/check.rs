@@ -1,7 +1,7 @@
 //! The Check screen: type or paste a URL, Enter checks it as a background
 //! job, and the hops appear as they arrive while the app stays responsive;
-//! Enter on a hop opens its code's entry, `y` copies the report as
-//! Markdown. The job (the network part) exists only with the `check`
+//! Enter on a hop opens its code's entry, the copy key copies the report
+//! as Markdown. The job (the network part) exists only with the `check`
 //! feature; this state and its messages are plain data either way.
 
 use super::line_input::{self, MAX_URL_CHARS};
